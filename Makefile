@@ -1,0 +1,57 @@
+# Spec-first toolkit for the Telnyx Call Control API.
+# Every target bootstraps its own environment from uv.lock: only Python 3.11 and pip are assumed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(HOME)/.local/bin/uv
+endif
+RUN := $(UV) run --frozen --no-sync
+SPECS := spec/call-control-v1.yaml spec/call-control-applications-v2.yaml
+PACKAGE := telnyx_call_control
+PORT ?= 8765
+
+.PHONY: help env generate test lint serve fuzz bench dist clean
+
+help: ## Show this help.
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(UV):
+	$(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)"
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
+
+generate: env ## Generate the client package in generated/ from the specs in spec/.
+	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE)
+
+test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
+	$(RUN) pytest
+
+lint: env ## Run ruff on the project's Python and the spec linters on spec/.
+	$(RUN) ruff check codegen refserver tests bench
+	$(RUN) ruff format --check codegen refserver tests bench
+	$(RUN) yamllint --strict spec
+	$(RUN) python -m tests.speclint spec/*.yaml
+
+serve: env ## Run the reference server in the foreground on 127.0.0.1:$$PORT.
+	@echo "not built yet: the reference server is issue 6" >&2; exit 2
+
+fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
+	@echo "not built yet: the fuzzer is issue 7" >&2; exit 2
+
+bench: env ## Run the benchmarks and write reports/bench.json.
+	@echo "not built yet: the benchmarks are issue 8" >&2; exit 2
+
+dist: env ## Build and check the generated package's wheel and sdist into dist/.
+	@echo "not built yet: the generator is issue 4" >&2; exit 2
+
+clean: ## Remove the virtual environment, caches and reports.
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache reports dist .state
