@@ -1,0 +1,129 @@
+"""Lint rules of this project's specs, beyond what openapi-spec-validator checks.
+
+Run as `python -m tests.speclint spec/*.yaml`: prints one line per problem
+(`file#/json/pointer: message`) and exits 1 if there is any.
+
+Rules:
+- every operation has an operationId (unique across the files), a summary, a
+  description and a tag; every non-2xx answer of an operation carries the `errors` body;
+- every call command (an operation with `x-call-states`) declares `x-webhooks` and an
+  `x-idempotency-field` that is a property of its request body;
+- `x-webhooks` steps use only the documented keys, and name events that exist in the
+  `webhooks` section; `x-call-states` uses only known states;
+- every event is described in both envelopes, and the `const` at each entry's
+  `x-event-type-pointer` equals its `x-event-type`;
+- every `description` that makes a toolkit choice says so with "Toolkit choice:".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tests import specdoc as sd
+
+STEP_KEYS = {"event", "one_of", "repeat", "optional", "when", "leg"}
+LEGS = {"self", "other", "new"}
+CONDITIONS = {"recording"}
+CALL_STATES = {"parked", "answered", "bridged"}
+ENVELOPES = {"1", "2"}
+
+
+def _schema_at(schema: dict[str, Any], pointer: str, base: Path) -> dict[str, Any]:
+    for token in filter(None, pointer.split("/")):
+        schema = sd.prop(schema, token, base)
+    return schema
+
+
+def lint(paths: list[Path]) -> list[str]:
+    problems: list[str] = []
+
+    def problem(path: Path, pointer: str, message: str) -> None:
+        problems.append(f"{path.name}#{pointer}: {message}")
+
+    operation_ids: Counter[str] = Counter()
+    events: dict[str, set[str]] = {}
+    steps_to_check: list[tuple[Path, str, str]] = []
+
+    for path in paths:
+        for op in sd.operations(path):
+            node = op.node
+            operation_ids[node.get("operationId", "")] += 1
+            for key in ("operationId", "summary", "description", "tags"):
+                if not node.get(key):
+                    problem(path, op.pointer, f"missing {key}")
+            for status in node.get("responses", {}):
+                if status.startswith("2"):
+                    continue
+                resp = sd.resolved(node["responses"][status], path)
+                schema = (resp.get("content", {}).get("application/json") or {}).get("schema")
+                if not schema or not str(schema.get("$ref", "")).endswith("/Errors"):
+                    problem(path, f"{op.pointer}/responses/{status}", "error answer without the errors body")
+            if "x-call-states" in node:
+                unknown = set(node["x-call-states"]) - CALL_STATES
+                if unknown:
+                    problem(path, f"{op.pointer}/x-call-states", f"unknown states {sorted(unknown)}")
+            if node.get("x-call-states") is not None or op.path == "/calls":
+                if "x-webhooks" not in node:
+                    problem(path, op.pointer, "a call command must declare x-webhooks ([] for none)")
+                field = node.get("x-idempotency-field")
+                if not field or field not in sd.request_schema(op).get("properties", {}):
+                    problem(path, f"{op.pointer}/x-idempotency-field", f"{field!r} is not a body property")
+            for i, step in enumerate(node.get("x-webhooks", [])):
+                where = f"{op.pointer}/x-webhooks/{i}"
+                if set(step) - STEP_KEYS:
+                    problem(path, where, f"unknown keys {sorted(set(step) - STEP_KEYS)}")
+                if ("event" in step) == ("one_of" in step):
+                    problem(path, where, "a step has exactly one of `event` and `one_of`")
+                if step.get("leg", "self") not in LEGS:
+                    problem(path, where, f"unknown leg {step['leg']!r}")
+                if "when" in step and step["when"] not in CONDITIONS:
+                    problem(path, where, f"unknown condition {step['when']!r}")
+                for event in [step["event"]] if "event" in step else step.get("one_of", []):
+                    steps_to_check.append((path, where, event))
+
+        for hook in sd.operations(path, "webhooks"):
+            node = hook.node
+            missing = [k for k in ("x-event", "x-envelope", "x-event-type", "x-event-type-pointer") if k not in node]
+            if missing:
+                problem(path, hook.pointer, f"missing {missing}")
+                continue
+            operation_ids[node.get("operationId", "")] += 1
+            events.setdefault(node["x-event"], set()).add(node["x-envelope"])
+            if node["x-event-type"] != hook.path:
+                problem(path, hook.pointer, "the entry's key is not its x-event-type")
+            body = sd.resolved(node["requestBody"], path)
+            schema = dict(sd.resolved(body["content"]["application/json"]["schema"], path))
+            try:
+                const = _schema_at(schema, node["x-event-type-pointer"], path).get("const")
+            except KeyError:
+                const = None
+            if const != node["x-event-type"]:
+                problem(path, f"{hook.pointer}/x-event-type-pointer", f"no const {node['x-event-type']!r} there")
+
+    for event, envelopes in sorted(events.items()):
+        if envelopes != ENVELOPES:
+            problems.append(f"webhooks: {event} is described in envelopes {sorted(envelopes)}, not both")
+    for path, where, event in steps_to_check:
+        if event not in events:
+            problem(path, where, f"unknown event {event!r}")
+    for op_id, count in sorted(operation_ids.items()):
+        if count > 1:
+            problems.append(f"operationId {op_id!r} is used {count} times")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv if Path(a).name != "common.yaml"] or list(sd.MAIN_SPECS)
+    problems = lint(paths)
+    for line in problems:
+        print(line)
+    if not problems:
+        print(f"speclint: {len(paths)} files clean")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
