@@ -6,10 +6,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
-UV := $(shell command -v uv 2>/dev/null)
-ifeq ($(UV),)
-UV := $(HOME)/.local/bin/uv
-endif
+UV := $(PYTHON) -m uv
 RUN := $(UV) run --frozen --no-sync
 SPECS := spec/call-control-v1.yaml spec/call-control-applications-v2.yaml
 PACKAGE := telnyx_call_control
@@ -20,10 +17,8 @@ PORT ?= 8765
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(UV):
-	$(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)"
-
-.venv/.synced: uv.lock pyproject.toml | $(UV)
+.venv/.synced: uv.lock pyproject.toml
+	@$(UV) --version 2>/dev/null | grep -qx "uv $(UV_VERSION)" || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	$(UV) sync --frozen
 	@touch $@
 
@@ -41,7 +36,7 @@ lint: env ## Run ruff on the project's Python and the spec linters on spec/.
 	$(RUN) yamllint --strict spec
 	$(RUN) python -m tests.speclint spec/*.yaml
 
-serve: env ## Run the reference server in the foreground on 127.0.0.1:$$PORT.
+serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT (default 8765).
 	@echo "not built yet: the reference server is issue 6" >&2; exit 2
 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
