@@ -1,0 +1,181 @@
+"""Rows: import time, first call, and per-request overhead of the generated client.
+
+Every row is measured next to its baseline in the same run: `import httpx, pydantic` (the
+floor of any httpx + pydantic client), raw httpx sending the same requests, and the official
+`telnyx` SDK pointed at the same local server.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from bench.measure import PYTHON, ROOT, free_port, python_seconds, wait_for_port
+from bench.report import Row
+
+PACKAGE = "telnyx_call_control"
+API_KEY, V1_KEY, V1_SECRET = "bench-api-key", "bench-key", "bench-secret"
+
+
+@dataclass(frozen=True)
+class Server:
+    base_url: str
+    application_id: str
+    call_control_id: str
+
+
+@contextmanager
+def reference_server() -> Iterator[Server]:
+    """The reference server on a free port, in memory, media instantaneous; one app and one live call."""
+    import httpx
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "STATE_DB": ":memory:",
+        "TIME_SCALE": "0",
+        "TELNYX_API_KEY": API_KEY,
+        "TELNYX_V1_KEY": V1_KEY,
+        "TELNYX_V1_SECRET": V1_SECRET,
+    }
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "refserver"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_for_port(port)
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base) as http:
+            receiver = "http://127.0.0.1:9/unused"  # webhooks fail fast; delivery is off the request path
+            app = http.post(
+                "/v2/call_control_applications",
+                headers={"Authorization": f"Bearer {API_KEY}"},
+                json={"application_name": "bench", "webhook_event_url": receiver},
+            )
+            app.raise_for_status()
+            app_id = app.json()["data"]["id"]
+            call = http.post(
+                "/calls",
+                auth=(V1_KEY, V1_SECRET),
+                json={"to": "+18005550100", "from": "+18005550101", "connection_id": app_id},
+            )
+            call.raise_for_status()
+            yield Server(base, app_id, call.json()["data"]["call_control_id"])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def row_import(repeat: int) -> Row:
+    floor = python_seconds("import httpx, pydantic", repeat=repeat)
+    ours = python_seconds(f"import {PACKAGE}; {PACKAGE}.Client", repeat=repeat)
+    official = python_seconds("import telnyx; telnyx.Telnyx", repeat=repeat)
+    ratio = ours / floor
+    return Row(
+        "import",
+        f"{ours * 1000:.0f} ms",
+        f"import httpx, pydantic {floor * 1000:.0f} ms; import telnyx {official * 1000:.0f} ms",
+        ratio,
+        "<= 1.2x the floor",
+        ratio <= 1.2,
+        {"ours_s": ours, "floor_s": floor, "official_s": official, "repeat": repeat},
+    )
+
+
+FIRST_CALL_OURS = """
+import {package}
+c = {package}.Client(api_key={key!r}, base_url={base!r})
+c.call_control_applications.retrieve({app!r})
+"""
+FIRST_CALL_OFFICIAL = """
+import telnyx
+c = telnyx.Telnyx(api_key={key!r}, base_url={base!r} + "/v2", max_retries=0)
+c.call_control_applications.retrieve({app!r})
+"""
+
+
+def row_first_call(repeat: int) -> Row:
+    with reference_server() as server:
+        fill = {"package": PACKAGE, "key": API_KEY, "base": server.base_url, "app": server.application_id}
+        ours = python_seconds(FIRST_CALL_OURS.format(**fill), repeat=repeat)
+        official = python_seconds(FIRST_CALL_OFFICIAL.format(**fill), repeat=repeat)
+    ratio = ours / official
+    return Row(
+        "first call",
+        f"{ours * 1000:.0f} ms",
+        f"official SDK {official * 1000:.0f} ms",
+        ratio,
+        "<= 0.5x",
+        ratio <= 0.5,
+        {"ours_s": ours, "official_s": official, "repeat": repeat},
+    )
+
+
+def _per_call(fn: object, n: int, rounds: int) -> float:
+    """Median over `rounds` of the mean seconds per call of `n` calls."""
+    assert callable(fn)
+    for _ in range(max(5, n // 10)):  # warm up connections and caches
+        fn()
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(n):
+            fn()
+        samples.append((time.perf_counter() - start) / n)
+    return statistics.median(samples)
+
+
+def row_request_overhead(n: int, rounds: int) -> Row:
+    import httpx
+    import telnyx
+
+    sys.path.insert(0, str(ROOT / "generated" / "src"))
+    client_module = __import__(PACKAGE)
+    with reference_server() as server:
+        ours = client_module.Client(api_key=API_KEY, v1_key=V1_KEY, v1_secret=V1_SECRET, base_url=server.base_url)
+        raw = httpx.Client(base_url=server.base_url)
+        official_v2 = telnyx.Telnyx(api_key=API_KEY, base_url=server.base_url + "/v2", max_retries=0)
+        basic = httpx.BasicAuth(V1_KEY, V1_SECRET)._auth_header  # the same header the others send
+        official_v1 = telnyx.Telnyx(
+            api_key="unused", base_url=server.base_url, max_retries=0, default_headers={"Authorization": basic}
+        )
+        app_id, call_id = server.application_id, server.call_control_id
+        bearer = {"Authorization": f"Bearer {API_KEY}"}
+
+        # Commands carry a command_id; a repeated one is ignored by the server after the first call,
+        # so every client answers the same cheap path and no webhooks pile up during the loop.
+        command = {"client_state": "YmVuY2g=", "command_id": "bench-command"}
+        measures = {
+            "retrieve": {
+                "ours": lambda: ours.call_control_applications.retrieve(app_id),
+                "raw": lambda: raw.get(f"/v2/call_control_applications/{app_id}", headers=bearer).json(),
+                "official": lambda: official_v2.call_control_applications.retrieve(app_id),
+            },
+            "answer": {
+                "ours": lambda: ours.calls.answer(call_id, **command),
+                "raw": lambda: raw.post(
+                    f"/calls/{call_id}/actions/answer", json=command, auth=(V1_KEY, V1_SECRET)
+                ).json(),
+                "official": lambda: official_v1.calls.actions.answer(call_id, **command),
+            },
+        }
+        results = {op: {who: _per_call(fn, n, rounds) for who, fn in fns.items()} for op, fns in measures.items()}
+    ratio = max(r["ours"] / r["raw"] for r in results.values())
+    return Row(
+        "request overhead",
+        ", ".join(f"{op} {r['ours'] * 1e6:.0f} us" for op, r in results.items()),
+        "raw httpx "
+        + ", ".join(f"{op} {r['raw'] * 1e6:.0f} us" for op, r in results.items())
+        + "; official "
+        + ", ".join(f"{op} {r['official'] * 1e6:.0f} us" for op, r in results.items()),
+        ratio,
+        "<= 1.15x raw httpx",
+        ratio <= 1.15,
+        {op: {k: v for k, v in r.items()} for op, r in results.items()} | {"n": n, "rounds": rounds},
+    )
