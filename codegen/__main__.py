@@ -1,0 +1,67 @@
+"""Command line: ``python -m codegen SPEC [SPEC ...] -o OUT_DIR [--package-name NAME]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import SpecError
+
+
+def _credential_names(text: str) -> tuple[str, tuple[str, ...]]:
+    scheme, sep, names = text.partition("=")
+    if not sep or not scheme or not names:
+        raise argparse.ArgumentTypeError("expected SCHEME=NAME[,NAME]")
+    return scheme, tuple(n.strip() for n in names.split(","))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen",
+        description="Generate a typed Python client package from OpenAPI 3.0/3.1 documents.",
+    )
+    parser.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUT_DIR")
+    parser.add_argument("--package-name", help="import name of the package")
+    parser.add_argument(
+        "--env-prefix",
+        help="prefix of the environment variables the client reads (default: package name)",
+    )
+    parser.add_argument(
+        "--credential-names",
+        action="append",
+        type=_credential_names,
+        default=[],
+        metavar="SCHEME=NAME[,NAME]",
+        help="constructor argument name(s) for a security scheme (two for HTTP Basic)",
+    )
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="warn instead of failing on findings that do not stop generation "
+        "(duplicate operationIds, defaults that do not match their schema)",
+    )
+    args = parser.parse_args(argv)
+
+    from . import build_ir, load, render
+
+    try:
+        workspace, warnings = load.load(args.specs, lenient=args.lenient)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        options = build_ir.Options(
+            package_name=args.package_name,
+            env_prefix=args.env_prefix,
+            credential_names=dict(args.credential_names),
+        )
+        api = build_ir.build(workspace, options)
+        render.write(api, args.output)
+    except SpecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The one error type the generator reports to its user."""
+
+from __future__ import annotations
+
+
+class SpecError(Exception):
+    """A problem with an input document, located by file and JSON pointer (or line)."""
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        pointer: str | None = None,
+        line: int | None = None,
+        lenient_ok: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.lenient_ok = lenient_ok
+        self.file = file
+        self.message = message
+        self.pointer = pointer
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            where = f"{self.file}:{self.line}"
+        elif self.pointer is not None:
+            where = f"{self.file}#{self.pointer}"
+        else:
+            where = self.file
+        return f"{where}: {self.message}"
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one JSON pointer reference token (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(pointer: str, *tokens: str | int) -> str:
+    """Append reference tokens to a JSON pointer."""
+    return pointer + "".join("/" + escape_pointer_token(t) for t in tokens)

@@ -1,0 +1,214 @@
+"""Stage 2's output: what the generated package consists of.
+
+Plain, typed dataclasses. Every name in here is already a collision-free Python name, every
+type is already a Python annotation, every ordering is final: templates only print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ParamLocation = Literal["path", "query", "header", "cookie"]
+BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
+ResponseKind = Literal["json", "binary", "text", "empty"]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One constructor argument that carries a secret, with its environment variable."""
+
+    py_name: str
+    env_var: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """How one security scheme puts its credentials on a request."""
+
+    key: str  # the Python-level identifier the client uses for this scheme
+    spec_names: tuple[str, ...]  # the scheme's names in the spec(s)
+    kind: Literal["bearer", "basic", "api_key"]
+    location: Literal["header", "query", "cookie"]
+    param_name: str  # header/query/cookie name ("Authorization" for bearer and basic)
+    credentials: tuple[Credential, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class WebhookStep:
+    """One step of an operation's ``x-webhooks``."""
+
+    events: tuple[str, ...]
+    repeat: bool = False
+    optional: bool = False
+    when: str | None = None
+    leg: str = "self"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A method argument: a path, query, header or cookie parameter, or a body field."""
+
+    name: str  # on the wire
+    py_name: str
+    location: ParamLocation | Literal["body"]
+    annotation: str
+    required: bool
+    description: str
+    style: str = "form"
+    explode: bool = True
+
+    @property
+    def kwarg_annotation(self) -> str:
+        return self.annotation if self.required else f"{self.annotation} | NotGiven"
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    content_type: str
+    encoding: BodyEncoding
+    required: bool
+    model: str | None  # the body's model, when it has one
+    fields: tuple[Parameter, ...]  # flattened object properties, or the single ``body`` argument
+    flattened: bool
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    description: str
+    kind: ResponseKind
+    content_type: str | None
+    annotation: str  # Python type of the parsed body ("None" when empty)
+
+    @property
+    def cast_expr(self) -> str:
+        """The runtime expression passed as ``cast_to`` (a type mypy accepts as ``type[T]``)."""
+        if self.annotation == "None":
+            return "type(None)"
+        if self.annotation.startswith("Literal[") or "|" in _top_level(self.annotation):
+            return f'cast("type[{self.annotation}]", {self.annotation})'
+        return self.annotation
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page_parameter: str  # Python name
+    size_parameter: str | None
+    items: str
+    page_number: str
+    total_pages: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str
+    http_method: str  # upper case
+    path: str  # full path including the server's path prefix, as in the spec
+    path_expr: str  # Python expression building the path (an f-string when it has parameters)
+    summary: str
+    docstring: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]  # path, query, header and cookie parameters
+    body: RequestBody | None
+    response: Response
+    errors: tuple[Response, ...]
+    security: tuple[tuple[str, ...], ...]  # alternatives of scheme keys; () means none
+    idempotent: bool  # safe to repeat although its HTTP method is not idempotent
+    idempotency_field: str | None
+    pagination: Pagination | None
+    webhooks: tuple[WebhookStep, ...] | None
+    webhooks_const: str | None  # module constant holding ``webhooks``
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def keyword_parameters(self) -> tuple[Parameter, ...]:
+        """Everything after ``*``: required ones first, then optional, spec order in each."""
+        rest = [p for p in self.parameters if p.location != "path"]
+        rest += list(self.body.fields) if self.body else []
+        return tuple(p for p in rest if p.required) + tuple(p for p in rest if not p.required)
+
+    def located(self, location: str) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def query_styles(self) -> dict[str, str]:
+        """Wire name -> style, for query parameters not sent as plain ``form`` + explode."""
+        return {
+            p.name: p.style if p.explode or p.style != "form" else "form-no-explode"
+            for p in self.located("query")
+            if p.style != "form" or not p.explode
+        }
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # attribute on the client, and module name
+    class_name: str
+    description: str
+    operations: tuple[Operation, ...]
+    imports: tuple[str, ...]  # import lines the resource module needs, sorted
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    key: str  # the entry's name in ``webhooks``
+    model: str | None
+    event: str | None
+    envelope: str | None
+    event_type: str | None
+    event_type_pointer: str | None
+    description: str
+
+
+@dataclass
+class Api:
+    package_name: str
+    distribution_name: str
+    title: str
+    version: str
+    description: str
+    base_url: str
+    base_url_env: str
+    security_schemes: tuple[SecurityScheme, ...]
+    resources: tuple[Resource, ...]
+    webhooks: tuple[WebhookEvent, ...]
+    model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
+    model_names: frozenset[str] = frozenset()
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def credentials(self) -> tuple[Credential, ...]:
+        seen: dict[str, Credential] = {}
+        for scheme in self.security_schemes:
+            for cred in scheme.credentials:
+                seen.setdefault(cred.py_name, cred)
+        return tuple(seen.values())
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for r in self.resources for op in r.operations)
+
+
+def _top_level(annotation: str) -> str:
+    """The annotation without anything inside brackets or string literals."""
+    out, depth, quoted, escaped = "", 0, False, False
+    for char in annotation:
+        if quoted:
+            escaped, quoted = (False, True) if escaped else (char == "\\", char != '"')
+            continue
+        if char == '"':
+            quoted = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            out += char
+    return out

@@ -1,0 +1,331 @@
+"""JSON Schemas -> named models and Python annotations (part of stage 2).
+
+:class:`ModelRegistry` copies every schema the API uses into one flat namespace of class
+names (the document datamodel-code-generator renders), rewriting ``$ref``s across files to
+those names and normalising OpenAPI 3.0 schemas to 3.1 (``nullable``, boolean
+``exclusiveMinimum``). :meth:`ModelRegistry.annotation` turns a schema into the Python type a
+method argument or return value uses; an inline object found there is hoisted into a named
+model so that the method and the models agree on its name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .load import Node, Workspace
+from .naming import NameSet, pascal
+
+REF_PREFIX = "#/components/schemas/"
+
+# Names the models module imports or defines itself: a schema may not take them.
+RESERVED_MODEL_NAMES = frozenset(
+    {
+        "Any", "Annotated", "AnyUrl", "AwareDatetime", "BaseModel", "ConfigDict", "Decimal",
+        "Dict", "Enum", "Field", "List", "Literal", "NaiveDatetime", "None", "NotGiven",
+        "Optional", "RootModel", "Self", "Type", "TypeAlias", "UUID", "Union", "PastDatetime",
+        "FutureDatetime", "PastDate", "FutureDate", "EmailStr", "SecretStr", "Json",
+        "StrictStr", "StrictInt", "StrictBool", "StrictFloat", "IPv4Address", "IPv6Address",
+        "Base64Str", "Base64Bytes", "Discriminator", "Tag", "TypeAdapter", "ClassVar", "Model",
+        "Extra", "Final", "Mapping", "Sequence", "NOT_GIVEN", "WebhookStep",
+    }
+)  # fmt: skip
+
+_SCHEMA_KEYS = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then")
+_SCHEMA_KEYS += ("else", "unevaluatedItems", "unevaluatedProperties", "additionalItems")
+_SCHEMA_LIST_KEYS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SCHEMA_MAP_KEYS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+class ModelRegistry:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._names = NameSet(RESERVED_MODEL_NAMES, sep="")
+        self._by_origin: dict[tuple[Path, str], str] = {}
+        self.schemas: dict[str, Any] = {}
+        self._annotating: set[str] = set()
+
+    # -- registration -------------------------------------------------------------------
+
+    def register(self, node: Node, hint: str | None = None, version: str = "3.1") -> str:
+        """The class name of the schema at ``node`` (a resolved schema), registering it."""
+        key = (node.doc.path, node.pointer)
+        if key in self._by_origin:
+            return self._by_origin[key]
+        name = self._names.claim(pascal(hint or _hint_from_pointer(node.pointer)))
+        self._by_origin[key] = name
+        self.schemas[name] = {}
+        version = node.doc.version or version
+        self.schemas[name] = self._copy(node, version)
+        return name
+
+    def register_inline(self, schema: dict[str, Any], hint: str) -> str:
+        """Register an already-copied schema under a new name."""
+        name = self._names.claim(pascal(hint))
+        self.schemas[name] = schema
+        return name
+
+    def copy(self, node: Node, version: str) -> Any:
+        """A copy of the schema at ``node`` in the registry's namespace (not registered)."""
+        return self._copy(node, node.doc.version or version)
+
+    def _ref_to(self, ref_node: Node, version: str) -> str:
+        # One step, then through pure ``{$ref: ...}`` aliases: a $ref with siblings is a
+        # schema of its own (OpenAPI 3.1). The loader has already rejected $ref loops.
+        target = self.ws.lookup(ref_node.child("$ref"))
+        while isinstance(target.value, dict) and set(target.value) == {"$ref"}:
+            target = self.ws.lookup(target.child("$ref"))
+        return self.register(target, version=version)
+
+    def _copy(self, node: Node, version: str) -> Any:
+        value = node.value
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if key == "$ref" and isinstance(item, str):
+                out["$ref"] = REF_PREFIX + self._ref_to(node, version)
+            elif key in _SCHEMA_KEYS and isinstance(item, dict):
+                out[key] = self._copy(node.child(key), version)
+            elif key in (*_SCHEMA_LIST_KEYS, "items") and isinstance(item, list):
+                out[key] = [self._copy(node.child(key, i), version) for i in range(len(item))]
+            elif key in _SCHEMA_MAP_KEYS and isinstance(item, dict):
+                out[key] = {k: self._copy(node.child(key, k), version) for k in item}
+            elif key == "discriminator" and isinstance(item, dict):
+                out[key] = self._copy_discriminator(node.child(key), version)
+            else:
+                out[key] = item
+        if version.startswith("3.0"):
+            out = _normalise_30(out)
+        return out
+
+    def _copy_discriminator(self, node: Node, version: str) -> dict[str, Any]:
+        out = dict(node.value)
+        mapping = node.value.get("mapping")
+        if isinstance(mapping, dict):
+            new: dict[str, str] = {}
+            for tag, target in mapping.items():
+                ref = target if ("#" in target or "/" in target) else REF_PREFIX + target
+                ref_node = Node(node.doc, node.pointer, {"$ref": ref})
+                new[tag] = REF_PREFIX + self._ref_to(ref_node, version)
+            out["mapping"] = new
+        return out
+
+    # -- queries ------------------------------------------------------------------------
+
+    def target(self, schema: Any) -> Any:
+        """Follow ``$ref``s within the registry."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and "$ref" in schema:
+            name = schema["$ref"][len(REF_PREFIX) :]
+            if name in seen:
+                return {}
+            seen.add(name)
+            schema = self.schemas[name]
+        return schema
+
+    def ref_name(self, schema: Any) -> str | None:
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            return str(schema["$ref"][len(REF_PREFIX) :])
+        return None
+
+    @staticmethod
+    def is_model(schema: Any) -> bool:
+        """Whether the schema becomes a class of its own (rather than an inline type)."""
+        if not isinstance(schema, dict):
+            return False
+        if "properties" in schema:
+            return True
+        all_of = schema.get("allOf")
+        return isinstance(all_of, list) and len(all_of) > 1
+
+    def object_fields(self, schema: Any) -> tuple[dict[str, Any], list[str]] | None:
+        """The properties (in order) and required names of an object schema, or None."""
+        schema = self.target(schema)
+        if not isinstance(schema, dict):
+            return None
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        found = False
+        for part in schema.get("allOf", []):
+            sub = self.object_fields(part)
+            if sub is None:
+                return None
+            found = True
+            props.update(sub[0])
+            required += [r for r in sub[1] if r not in required]
+        if isinstance(schema.get("properties"), dict):
+            found = True
+            props.update(schema["properties"])
+        if found or schema.get("type") == "object":
+            required += [r for r in schema.get("required", []) if r not in required]
+            return props, required
+        return None
+
+    # -- annotations ----------------------------------------------------------------------
+
+    def annotation(self, schema: Any, hint: str) -> str:
+        """The Python type for ``schema``; hoists an inline object model in place."""
+        if not isinstance(schema, dict):
+            return "Any"
+        ref = self.ref_name(schema)
+        if ref is not None:
+            target = self.schemas[ref]
+            if self.is_model(target):
+                base = ref
+            elif ref in self._annotating:
+                base = "Any"
+            else:
+                self._annotating.add(ref)
+                base = self.annotation(target, ref)
+                self._annotating.discard(ref)
+            return _union([base, "None"] if _allows_null(schema) else [base])
+        if self.is_model(schema):
+            hoisted = dict(schema)
+            name = self.register_inline(hoisted, hint)
+            schema.clear()
+            schema["$ref"] = REF_PREFIX + name
+            if "description" in hoisted:
+                schema["description"] = hoisted["description"]
+            return name
+        nullable = _allows_null(schema)
+        if "const" in schema:
+            return _union([_literal([schema["const"]]), *(["None"] if nullable else [])])
+        if isinstance(schema.get("enum"), list):
+            values = [v for v in schema["enum"] if v is not None]
+            literal = _literal(values) if values else "None"
+            none = nullable or None in schema["enum"]
+            return _union([literal, "None"] if none else [literal])
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                members = [self.annotation(member, f"{hint}Variant{i + 1}") for i, member in enumerate(schema[key])]
+                return _union([*members, *(["None"] if nullable else [])])
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            return _union([self.annotation(all_of[0], hint), *(["None"] if nullable else [])])
+        types = schema.get("type")
+        listed = types if isinstance(types, list) else [types] if types else []
+        out = [self._annotate_type(schema, kind, hint) for kind in listed]
+        return _union(out) if out else "Any"
+
+    def _annotate_type(self, schema: dict[str, Any], kind: str, hint: str) -> str:
+        if kind == "null":
+            return "None"
+        if kind == "string" and schema.get("format") == "binary":
+            return "bytes"
+        if kind in _PRIMITIVES:
+            return _PRIMITIVES[kind]
+        if kind == "array":
+            items = schema.get("items")
+            inner = self.annotation(items, f"{hint}Item") if isinstance(items, dict) else "Any"
+            return f"list[{inner}]"
+        extra = schema.get("additionalProperties")
+        value = self.annotation(extra, f"{hint}Value") if isinstance(extra, dict) else "Any"
+        return f"dict[str, {value}]"
+
+
+def _hint_from_pointer(pointer: str) -> str:
+    parts = [p for p in pointer.split("/") if p]
+    if len(parts) >= 3 and parts[0] == "components" and parts[1] == "schemas":
+        return parts[2] if len(parts) == 3 else " ".join(parts[2:])
+    return " ".join(p for p in parts if p not in {"components", "schemas", "content"})
+
+
+def _allows_null(schema: dict[str, Any]) -> bool:
+    types = schema.get("type")
+    return types == "null" or (isinstance(types, list) and "null" in types)
+
+
+def _literal(values: list[Any]) -> str:
+    if not all(isinstance(v, (str, int, bool)) and not isinstance(v, float) for v in values):
+        kinds = sorted({_python_kind(v) for v in values})
+        return _union(kinds)
+    return "Literal[" + ", ".join(_repr(v) for v in values) + "]"
+
+
+def _python_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "float" if isinstance(value, float) else "int"
+    if isinstance(value, str):
+        return "str"
+    return "Any"
+
+
+def _repr(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
+
+
+def _union(members: list[str]) -> str:
+    seen: list[str] = []
+    for member in members:
+        for part in _split_union(member):
+            if part not in seen:
+                seen.append(part)
+    if "Any" in seen:
+        return "Any"
+    if "None" in seen:
+        seen.remove("None")
+        seen.append("None")
+    return " | ".join(seen) if seen else "Any"
+
+
+def _split_union(annotation: str) -> list[str]:
+    """Split a top-level ``A | B`` annotation (not inside brackets or strings)."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    in_string = False
+    escaped = False
+    for char in annotation:
+        if in_string:
+            current += char
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        current += char
+    parts.append(current.strip())
+    return [p for p in parts if p]
+
+
+def _normalise_30(schema: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI 3.0 schema idioms in their 3.1 (JSON Schema 2020-12) spelling."""
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(schema.get(bound), bool) and schema.pop(bound) and limit in schema:
+            schema[bound] = schema.pop(limit)
+    if schema.pop("nullable", False) is True:
+        kind = schema.get("type")
+        if isinstance(kind, str):
+            schema["type"] = [kind, "null"]
+            if isinstance(schema.get("enum"), list) and None not in schema["enum"]:
+                schema["enum"] = [*schema["enum"], None]
+        elif kind is None:
+            rest = {k: v for k, v in schema.items() if k not in {"description", "default", "title"}}
+            keep = {k: v for k, v in schema.items() if k in {"description", "default", "title"}}
+            return {**keep, "anyOf": [rest, {"type": "null"}]}
+    return schema
+
+
+def model_names_in(annotation: str, known: frozenset[str] | set[str]) -> set[str]:
+    """The model classes an annotation mentions (ignoring the text of string literals)."""
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", annotation)
+    return {name for name in re.findall(r"\b[A-Z]\w*\b", bare) if name in known}

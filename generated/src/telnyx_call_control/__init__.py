@@ -1,0 +1,76 @@
+"""Telnyx Call Control (V1): a typed Python client.
+
+Control call legs with Call Control V1: dial a call, then send commands to it with its
+`call_control_id`. The call_control_id allows a user to communicate to Telnyx the call
+leg the user wants to control. It also helps Telnyx route the call to the location where
+the call is being managed, resulting in the lowest possible latency for Call Control
+interactions.
+
+Authentication: send the Authorization header with a key:secret pair, `Authorization:
+Basic base64("<key>:<secret>")`. A key and secret can be retrieved from Auth in the
+Mission Control Portal under the tab Auth v1, or via the Telnyx API.
+
+Each command makes the platform send webhooks to the application's `webhook_event_url`;
+the `x-webhooks` list of each operation says which, in the order they are expected ("you
+can expect to often, though not always, receive webhooks in the order provided"). The
+webhooks themselves are in the `webhooks` section, once per envelope
+(`webhook_api_version` "1" and "2").
+
+The request bodies are those of the V1 era. No V1 OpenAPI document was ever published;
+the bodies follow Telnyx's earliest published spec (October 2019), the nearest to V1.
+Choices this document makes where the sources are silent or disagree are written into
+the description of the element they concern, each starting with "Toolkit choice:".
+
+Importing the package is cheap: the clients, resources and models are imported on first
+use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import models as models
+    from ._base_client import APIStatusError as APIStatusError
+    from ._client import AsyncClient as AsyncClient
+    from ._client import Client as Client
+    from ._types import NOT_GIVEN as NOT_GIVEN
+    from ._types import NotGiven as NotGiven
+    from ._types import WebhookStep as WebhookStep
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIStatusError",
+    "AsyncClient",
+    "Client",
+    "NotGiven",
+    "WebhookStep",
+    "__version__",
+    "models",
+]
+
+_LAZY = {
+    "APIStatusError": "._base_client",
+    "AsyncClient": "._client",
+    "Client": "._client",
+    "NOT_GIVEN": "._types",
+    "NotGiven": "._types",
+    "WebhookStep": "._types",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "models":
+        return import_module(".models", __name__)
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,194 @@
+"""The clients: credentials, the base URL, and one attribute per resource."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING, Final
+
+import httpx
+
+from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SecurityScheme, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.call_control_applications import (
+        AsyncCallControlApplications,
+        CallControlApplications,
+    )
+    from .resources.calls import AsyncCalls, Calls
+
+__all__ = ["AsyncClient", "Client"]
+
+DEFAULT_BASE_URL: Final = "https://api.telnyx.com"
+
+SECURITY_SCHEMES: Final[dict[str, SecurityScheme]] = {
+    "basic_auth": SecurityScheme(
+        kind="basic",
+        location="header",
+        name="Authorization",
+        credentials=(
+            "v1_key",
+            "v1_secret",
+        ),
+    ),
+    "bearer_auth": SecurityScheme(
+        kind="bearer",
+        location="header",
+        name="Authorization",
+        credentials=("api_key",),
+    ),
+}
+
+CREDENTIAL_ENV: Final[dict[str, str]] = {
+    "v1_key": "TELNYX_V1_KEY",
+    "v1_secret": "TELNYX_V1_SECRET",
+    "api_key": "TELNYX_API_KEY",
+}
+
+
+class Client(SyncAPIClient):
+    """Client for the Telnyx Call Control (V1).
+
+    Args:
+        v1_key: The HTTP Basic user name. The Auth v1 key and secret: `Authorization: Basic
+            base64("<key>:<secret>")`.
+
+            Toolkit choice: a missing or unreadable Authorization header is answered 401
+            (code 10009); a well-formed key:secret that matches no account is answered
+            403 (code 10010), the seed's "the user is not authorized to perform this
+            action".
+            Defaults to the environment variable ``TELNYX_V1_KEY``.
+        v1_secret: The HTTP Basic password. The Auth v1 key and secret: `Authorization: Basic
+            base64("<key>:<secret>")`.
+
+            Toolkit choice: a missing or unreadable Authorization header is answered 401
+            (code 10009); a well-formed key:secret that matches no account is answered
+            403 (code 10010), the seed's "the user is not authorized to perform this
+            action".
+            Defaults to the environment variable ``TELNYX_V1_SECRET``.
+        api_key: A V2 API key, sent as `Authorization: Bearer <API key>`.
+            Defaults to the environment variable ``TELNYX_API_KEY``.
+        base_url: Where the API is served. Defaults to the environment variable
+            ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
+        http_client: An :class:`httpx.Client` to send requests with.
+        default_headers: Headers sent with every request.
+    """
+
+    def __init__(
+        self,
+        *,
+        v1_key: str | None = None,
+        v1_secret: str | None = None,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        http_client: httpx.Client | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> None:
+        self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
+        self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
+        self.api_key = api_key if api_key is not None else os.environ.get("TELNYX_API_KEY")
+        if base_url is None:
+            base_url = os.environ.get("TELNYX_BASE_URL") or DEFAULT_BASE_URL
+        super().__init__(
+            base_url=base_url,
+            credentials={
+                "v1_key": self.v1_key,
+                "v1_secret": self.v1_secret,
+                "api_key": self.api_key,
+            },
+            credential_env=CREDENTIAL_ENV,
+            security_schemes=SECURITY_SCHEMES,
+            timeout=timeout,
+            http_client=http_client,
+            default_headers=default_headers,
+        )
+
+    @cached_property
+    def call_control_applications(self) -> CallControlApplications:
+        """Call Control Applications"""
+        from .resources.call_control_applications import CallControlApplications
+
+        return CallControlApplications(self)
+
+    @cached_property
+    def calls(self) -> Calls:
+        """Dial calls and send commands to them."""
+        from .resources.calls import Calls
+
+        return Calls(self)
+
+
+class AsyncClient(AsyncAPIClient):
+    """Asynchronous client for the Telnyx Call Control (V1).
+
+    Args:
+        v1_key: The HTTP Basic user name. The Auth v1 key and secret: `Authorization: Basic
+            base64("<key>:<secret>")`.
+
+            Toolkit choice: a missing or unreadable Authorization header is answered 401
+            (code 10009); a well-formed key:secret that matches no account is answered
+            403 (code 10010), the seed's "the user is not authorized to perform this
+            action".
+            Defaults to the environment variable ``TELNYX_V1_KEY``.
+        v1_secret: The HTTP Basic password. The Auth v1 key and secret: `Authorization: Basic
+            base64("<key>:<secret>")`.
+
+            Toolkit choice: a missing or unreadable Authorization header is answered 401
+            (code 10009); a well-formed key:secret that matches no account is answered
+            403 (code 10010), the seed's "the user is not authorized to perform this
+            action".
+            Defaults to the environment variable ``TELNYX_V1_SECRET``.
+        api_key: A V2 API key, sent as `Authorization: Bearer <API key>`.
+            Defaults to the environment variable ``TELNYX_API_KEY``.
+        base_url: Where the API is served. Defaults to the environment variable
+            ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
+        http_client: An :class:`httpx.AsyncClient` to send requests with.
+        default_headers: Headers sent with every request.
+    """
+
+    def __init__(
+        self,
+        *,
+        v1_key: str | None = None,
+        v1_secret: str | None = None,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: dict[str, str] | None = None,
+    ) -> None:
+        self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
+        self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
+        self.api_key = api_key if api_key is not None else os.environ.get("TELNYX_API_KEY")
+        if base_url is None:
+            base_url = os.environ.get("TELNYX_BASE_URL") or DEFAULT_BASE_URL
+        super().__init__(
+            base_url=base_url,
+            credentials={
+                "v1_key": self.v1_key,
+                "v1_secret": self.v1_secret,
+                "api_key": self.api_key,
+            },
+            credential_env=CREDENTIAL_ENV,
+            security_schemes=SECURITY_SCHEMES,
+            timeout=timeout,
+            http_client=http_client,
+            default_headers=default_headers,
+        )
+
+    @cached_property
+    def call_control_applications(self) -> AsyncCallControlApplications:
+        """Call Control Applications"""
+        from .resources.call_control_applications import AsyncCallControlApplications
+
+        return AsyncCallControlApplications(self)
+
+    @cached_property
+    def calls(self) -> AsyncCalls:
+        """Dial calls and send commands to them."""
+        from .resources.calls import AsyncCalls
+
+        return AsyncCalls(self)

@@ -1,0 +1,2449 @@
+# Generated from the OpenAPI description by codegen: do not edit.
+"""The API's data: request bodies, responses, webhooks."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, Field, RootModel
+
+from telnyx_call_control._models import BaseModel
+
+
+class AnswerRequest(BaseModel):
+    """
+    Answer an incoming call.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class BridgeRequest(BaseModel):
+    """
+    Bridge two call legs.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"], min_length=1
+    )
+    """
+    The Call Control ID of the call you want to bridge with (leg B).
+    """
+    park_after_unbridge: Literal["self"] | None = Field(default=None, examples=["self"])
+    """
+    Specifies behavior after the bridge ends (i.e. the opposite leg either hangs up
+    or is transferred). If supplied with the value `self`, the current leg will be
+    parked after unbridge. If not set, the default behavior is to hang up the leg.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class Call(BaseModel):
+    """
+    A call leg.
+    """
+
+    record_type: Literal["call"]
+    """
+    Identifies the type of the resource.
+    """
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    is_alive: bool = Field(..., examples=[False])
+    """
+    Indicates whether the call is alive or not. A call that was just dialled is not alive until it is answered.
+    """
+
+
+class CallAnsweredEventV1(BaseModel):
+    """
+    Call answered, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call_answered"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallAnsweredPayload
+
+
+class CallAnsweredEventV2(BaseModel):
+    """
+    Call answered, webhook API v2 envelope.
+    """
+
+    data: CallAnsweredEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallAnsweredEventV2Data(BaseModel):
+    """
+    The event of a call answered webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.answered"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallAnsweredPayload
+
+
+class CallAnsweredPayload(BaseModel):
+    """
+    The payload of a call answered webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    state: Literal["answered"] = Field(..., examples=["answered"])
+    """
+    State received from a command.
+    """
+    occurred_at: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:25:27.521Z"])
+    """
+    ISO 8601 datetime of when the call was answered (V1 payloads carry it).
+    """
+
+
+class CallBridgedEventV1(BaseModel):
+    """
+    Call bridged, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call_bridged"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallBridgedPayload
+
+
+class CallBridgedEventV2(BaseModel):
+    """
+    Call bridged, webhook API v2 envelope.
+    """
+
+    data: CallBridgedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallBridgedEventV2Data(BaseModel):
+    """
+    The event of a call bridged webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.bridged"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallBridgedPayload
+
+
+class CallBridgedPayload(BaseModel):
+    """
+    The payload of a call bridged webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    state: Literal["bridged"] = Field(..., examples=["bridged"])
+    """
+    State received from a command.
+    """
+    occurred_at: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:25:27.521Z"])
+    """
+    ISO 8601 datetime of when the call was bridged (V1 payloads carry it).
+    """
+
+
+class CallControlApplication(BaseModel):
+    """
+    A call control application.
+    """
+
+    active: bool
+    """
+    Specifies whether the connection can be used.
+    """
+    anchorsite_override: Literal[
+        '"Latency"',
+        '"Chicago, IL"',
+        '"Ashburn, VA"',
+        '"San Jose, CA"',
+        '"London, UK"',
+        '"Chennai, IN"',
+        '"Amsterdam, Netherlands"',
+        '"Toronto, Canada"',
+        '"Sydney, Australia"',
+        "Latency",
+        "Chicago, IL",
+        "Ashburn, VA",
+        "San Jose, CA",
+        "London, UK",
+        "Chennai, IN",
+        "Amsterdam, Netherlands",
+        "Toronto, Canada",
+        "Sydney, Australia",
+    ] = Field(..., examples=['"Amsterdam, Netherlands"'])
+    """
+    Latency directs Telnyx to route media through the site with the lowest round-trip
+    time to the user's connection. Telnyx calculates this time using ICMP ping
+    messages. This can be disabled by specifying a site to handle all media.
+
+    Toolkit choice: the seed's four values literally contain quote characters
+    (`"Latency"`, with the quotes); they are kept as they are and are what the default
+    is. The seed's own example, `"Amsterdam, Netherlands"`, is not among its four
+    values: the enum therefore also holds the five sites Telnyx added later, quoted
+    the same way, and every site once more without the quotes, as the API spells them
+    today. A value is stored and returned exactly as it was sent.
+
+    """
+    application_name: str = Field(..., examples=["call-router"], min_length=1)
+    """
+    A user-assigned name to help manage the application. Toolkit choice: the seed sets
+    no limit; an empty name is refused.
+
+    """
+    created_at: str = Field(..., examples=["2018-02-02T22:25:27.521Z"])
+    """
+    ISO 8601 formatted date indicating when the resource was created.
+    """
+    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] = Field(..., examples=["Inband"])
+    """
+    Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF
+    digits sent to Telnyx will be accepted in all formats.
+
+    """
+    first_command_timeout: bool = Field(..., examples=[True])
+    """
+    Specifies whether calls to phone numbers associated with this connection should
+    hangup after timing out.
+
+    """
+    first_command_timeout_secs: int = Field(..., examples=[10])
+    """
+    Specifies how many seconds to wait before timing out a dial command. Toolkit
+    choice: when `first_command_timeout` is true, an inbound call that has received no
+    command within this many seconds is hung up (`hangup_cause` `timeout`).
+
+    """
+    id: str = Field(..., examples=["1293384261075731499"], pattern="^[0-9]{1,19}$")
+    """
+    An identifier, a string holding a 64-bit integer.
+    """
+    inbound: CallControlApplicationInbound
+    outbound: CallControlApplicationOutbound
+    record_type: Literal["call_control_application"] = Field(
+        ..., examples=["call_control_application"]
+    )
+    """
+    Identifies the type of the resource.
+    """
+    updated_at: str = Field(..., examples=["2018-02-02T22:25:27.521Z"])
+    """
+    ISO 8601 formatted date indicating when the resource was updated.
+    """
+    webhook_api_version: Literal["1", "2"] = Field(..., examples=["1"])
+    """
+    Determines which webhook format will be used, Telnyx API v1 or v2. "1": a flat
+    body with snake_case event names (`call_answered`); "2": a `data`/`meta` body with
+    dot.case event names (`call.answered`).
+
+    """
+    webhook_event_failover_url: str | None = Field(
+        ..., examples=["https://failover.example.com"], pattern="^(https?://[^\\s]+)?$"
+    )
+    """
+    The failover URL where webhooks related to this connection will be sent if sending
+    to the primary URL fails. Must include a scheme, such as 'https'. The empty string
+    (the default) and null both mean "no failover URL".
+
+    """
+    webhook_event_url: str = Field(
+        ..., examples=["https://example.com"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL where webhooks related to this connection will be sent. Must include a
+    scheme, such as 'https'. Toolkit choice: webhooks are delivered over HTTP, so the
+    scheme must be `http` or `https`.
+
+    """
+    webhook_timeout_secs: int | None = Field(..., examples=[25], ge=0, le=30)
+    """
+    Specifies how many seconds to wait before timing out a webhook. Toolkit choice:
+    null (the default) and 0 both mean the platform default of 2 seconds.
+
+    """
+
+
+class CallControlApplicationInbound(BaseModel):
+    """
+    Settings for calls coming into the application.
+    """
+
+    channel_limit: int | None = Field(default=None, examples=[10])
+    """
+    When set, this will limit the total number of inbound calls to phone numbers
+    associated with this connection. Null means no limit.
+
+    """
+    sip_subdomain: str | None = Field(default=None, examples=["example"])
+    """
+    Specifies a subdomain that can be used to receive Inbound calls to a
+    Connection, in the same way a phone number is used, from a SIP endpoint. The
+    subdomain is used as `sip:<anything>@<sip_subdomain>.sip.telnyx.com`. TLS is
+    not allowed for these calls.
+
+    """
+    sip_subdomain_receive_settings: Literal["only_my_connections", "from_anyone"] | None = Field(
+        default="from_anyone", examples=["only_my_connections"]
+    )
+    """
+    This option can be enabled to receive calls from: "Anyone" (any SIP endpoint in
+    the public Internet) or "Only my connections" (any connection assigned to the
+    same Telnyx user).
+
+    """
+
+
+class CallControlApplicationOutbound(BaseModel):
+    """
+    Settings for calls made from the application.
+    """
+
+    channel_limit: int | None = Field(default=None, examples=[10])
+    """
+    When set, this will limit the total number of outbound calls to phone numbers
+    associated with this connection. Null means no limit.
+
+    """
+    outbound_voice_profile_id: str | None = Field(
+        default=None, examples=["1293384261075731499"], pattern="^[0-9]{1,19}$"
+    )
+    """
+    Identifies the associated outbound voice profile.
+    """
+
+
+class CallControlApplicationResponse(BaseModel):
+    """
+    One call control application.
+    """
+
+    data: CallControlApplication
+
+
+class CallDtmfReceivedEventV1(BaseModel):
+    """
+    DTMF received, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["dtmf"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallDtmfReceivedPayload
+
+
+class CallDtmfReceivedEventV2(BaseModel):
+    """
+    DTMF received, webhook API v2 envelope.
+    """
+
+    data: CallDtmfReceivedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallDtmfReceivedEventV2Data(BaseModel):
+    """
+    The event of a dtmf received webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.dtmf.received"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallDtmfReceivedPayload
+
+
+class CallDtmfReceivedPayload(BaseModel):
+    """
+    The payload of a DTMF webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    digit: str = Field(..., examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The received DTMF digit or symbol.
+    """
+
+
+class CallGatherEndedEventV1(BaseModel):
+    """
+    Gather ended, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["gather_ended"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallGatherEndedPayload
+
+
+class CallGatherEndedEventV2(BaseModel):
+    """
+    Gather ended, webhook API v2 envelope.
+    """
+
+    data: CallGatherEndedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallGatherEndedEventV2Data(BaseModel):
+    """
+    The event of a gather ended webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.gather.ended"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallGatherEndedPayload
+
+
+class CallGatherEndedPayload(BaseModel):
+    """
+    The payload of a gather ended webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    digits: str = Field(..., examples=["123"])
+    """
+    The received DTMF digit or symbol.
+    """
+    status: Literal["valid", "invalid", "call_hangup"] = Field(..., examples=["valid"])
+    """
+    Reflects how command ended. Toolkit choice: `invalid` also covers a gather that
+    ran out of tries with no input (later API versions added `timeout`).
+
+    """
+
+
+class CallHangupEventV1(BaseModel):
+    """
+    Call hangup, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call_hangup"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallHangupPayload
+
+
+class CallHangupEventV2(BaseModel):
+    """
+    Call hangup, webhook API v2 envelope.
+    """
+
+    data: CallHangupEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallHangupEventV2Data(BaseModel):
+    """
+    The event of a call hangup webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.hangup"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallHangupPayload
+
+
+class CallHangupPayload(BaseModel):
+    """
+    The payload of a call hangup webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    state: Literal["hangup"] = Field(..., examples=["hangup"])
+    """
+    State received from a command.
+    """
+    hangup_cause: Literal[
+        "call_rejected",
+        "normal_clearing",
+        "originator_cancel",
+        "timeout",
+        "time_limit",
+        "user_busy",
+        "not_found",
+        "unspecified",
+    ] = Field(..., examples=["normal_clearing"])
+    """
+    The reason the call was ended.
+    """
+    sip_hangup_cause: str = Field(..., examples=["480"])
+    """
+    The reason the call was ended (SIP response code). If the SIP response is unavailable (in inbound calls for example) this is set to `unspecified`.
+    """
+
+
+class CallInitiatedEventV1(BaseModel):
+    """
+    Call initiated, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call_initiated"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallInitiatedPayload
+
+
+class CallInitiatedEventV2(BaseModel):
+    """
+    Call initiated, webhook API v2 envelope.
+    """
+
+    data: CallInitiatedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallInitiatedEventV2Data(BaseModel):
+    """
+    The event of a call initiated webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.initiated"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallInitiatedPayload
+
+
+class CallInitiatedPayload(BaseModel):
+    """
+    The payload of a call initiated webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+18005550101"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+18005550100"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    direction: Literal["incoming", "outgoing"] = Field(..., examples=["incoming"])
+    """
+    Whether the call is coming into or going out of the platform.
+    """
+    state: Literal["parked"] = Field(..., examples=["parked"])
+    """
+    State received from a command.
+    """
+    start_time: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:25:27.521Z"])
+    """
+    ISO 8601 datetime of when the call started.
+    """
+
+
+class CallPlaybackEndedEventV1(BaseModel):
+    """
+    Playback ended, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["playback_ended"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallPlaybackEndedPayload
+
+
+class CallPlaybackEndedEventV2(BaseModel):
+    """
+    Playback ended, webhook API v2 envelope.
+    """
+
+    data: CallPlaybackEndedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallPlaybackEndedEventV2Data(BaseModel):
+    """
+    The event of a playback ended webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.playback.ended"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallPlaybackEndedPayload
+
+
+class CallPlaybackEndedPayload(BaseModel):
+    """
+    The payload of a playback ended webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    media_url: str = Field(..., examples=["http://example.com/audio.wav"])
+    """
+    The audio URL being played back.
+    """
+    overlay: bool = Field(..., examples=[False])
+    """
+    Whether the audio is going to be played in overlay mode or not.
+    """
+    status: Literal[
+        "completed", "cancelled", "call_hangup", "file_not_found", "failed", "unknown"
+    ] = Field(..., examples=["completed"])
+    """
+    Reflects how command ended. Toolkit choice: the earliest spec's enum (`valid`,
+    `invalid`, `call_hangup`) was copied from gather; this is Telnyx's later list
+    without the machine-detection value: `completed` (played to the end),
+    `cancelled` (stopped by playback_stop or a new playback), `call_hangup`,
+    `file_not_found`, `failed`, `unknown`.
+
+    """
+
+
+class CallPlaybackStartedEventV1(BaseModel):
+    """
+    Playback started, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["playback_started"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallPlaybackStartedPayload
+
+
+class CallPlaybackStartedEventV2(BaseModel):
+    """
+    Playback started, webhook API v2 envelope.
+    """
+
+    data: CallPlaybackStartedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallPlaybackStartedEventV2Data(BaseModel):
+    """
+    The event of a playback started webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.playback.started"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallPlaybackStartedPayload
+
+
+class CallPlaybackStartedPayload(BaseModel):
+    """
+    The payload of a playback started webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    media_url: str = Field(..., examples=["http://example.com/audio.wav"])
+    """
+    The audio URL being played back.
+    """
+    overlay: bool = Field(..., examples=[False])
+    """
+    Whether the audio is going to be played in overlay mode or not.
+    """
+
+
+class CallRecordingSavedEventV1(BaseModel):
+    """
+    Recording saved, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["recording_saved"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallRecordingSavedPayload
+
+
+class CallRecordingSavedEventV2(BaseModel):
+    """
+    Recording saved, webhook API v2 envelope.
+    """
+
+    data: CallRecordingSavedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallRecordingSavedEventV2Data(BaseModel):
+    """
+    The event of a recording saved webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.recording.saved"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallRecordingSavedPayload
+
+
+class CallRecordingSavedPayload(BaseModel):
+    """
+    The payload of a recording saved webhook. As in every Telnyx spec, it has no
+    `call_control_id`: correlate it by `call_leg_id`.
+
+    """
+
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    recording_started_at: AwareDatetime = Field(..., examples=["2018-02-02T22:20:27.521Z"])
+    """
+    ISO 8601 datetime of when recording started.
+    """
+    recording_ended_at: AwareDatetime = Field(..., examples=["2018-02-02T22:20:27.521Z"])
+    """
+    ISO 8601 datetime of when recording ended.
+    """
+    channels: Literal["single", "dual"] = Field(..., examples=["single"])
+    """
+    Whether recording was recorded in `single` or `dual` channel.
+    """
+    recording_urls: RecordingUrls
+    public_recording_urls: RecordingUrls
+
+
+class CallSpeakEndedEventV1(BaseModel):
+    """
+    Speak ended, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["speak_ended"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallSpeakEndedPayload
+
+
+class CallSpeakEndedEventV2(BaseModel):
+    """
+    Speak ended, webhook API v2 envelope.
+    """
+
+    data: CallSpeakEndedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallSpeakEndedEventV2Data(BaseModel):
+    """
+    The event of a speak ended webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.speak.ended"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallSpeakEndedPayload
+
+
+class CallSpeakEndedPayload(BaseModel):
+    """
+    The payload of a speak ended webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    status: Literal["completed", "cancelled", "call_hangup"] = Field(..., examples=["completed"])
+    """
+    Reflects how the command ended. Toolkit choice: `cancelled` (speech stopped by
+    playback_stop) is added to the documented `completed` and `call_hangup`.
+
+    """
+
+
+class CallSpeakStartedEventV1(BaseModel):
+    """
+    Speak started, webhook API v1 envelope.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["speak_started"]
+    """
+    The type of event.
+    """
+    created_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallSpeakStartedPayload
+
+
+class CallSpeakStartedEventV2(BaseModel):
+    """
+    Speak started, webhook API v2 envelope.
+    """
+
+    data: CallSpeakStartedEventV2Data
+    meta: WebhookMeta | None = None
+
+
+class CallSpeakStartedEventV2Data(BaseModel):
+    """
+    The event of a speak started webhook, API v2.
+    """
+
+    record_type: Literal["event"] = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.speak.started"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallSpeakStartedPayload
+
+
+class CallSpeakStartedPayload(BaseModel):
+    """
+    The payload of a speak started webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+
+
+class CommandResult(BaseModel):
+    """
+    The answer to a command that was accepted. Toolkit choice: the V1 reference shows
+    `{"result": "ok"}` with no `data` wrapper (V2 wraps it in `data`).
+
+    """
+
+    result: str = Field(..., examples=["ok"])
+    """
+    `ok` when the command was accepted.
+    """
+
+
+class CreateCallControlApplicationRequest(BaseModel):
+    """
+    The settings of a new call control application.
+    """
+
+    application_name: str = Field(..., examples=["call-router"], min_length=1)
+    """
+    A user-assigned name to help manage the application. Toolkit choice: the seed sets
+    no limit; an empty name is refused.
+
+    """
+    webhook_event_url: str = Field(
+        ..., examples=["https://example.com"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL where webhooks related to this connection will be sent. Must include a
+    scheme, such as 'https'. Toolkit choice: webhooks are delivered over HTTP, so the
+    scheme must be `http` or `https`.
+
+    """
+    active: bool | None = True
+    """
+    Specifies whether the connection can be used.
+    """
+    anchorsite_override: (
+        Literal[
+            '"Latency"',
+            '"Chicago, IL"',
+            '"Ashburn, VA"',
+            '"San Jose, CA"',
+            '"London, UK"',
+            '"Chennai, IN"',
+            '"Amsterdam, Netherlands"',
+            '"Toronto, Canada"',
+            '"Sydney, Australia"',
+            "Latency",
+            "Chicago, IL",
+            "Ashburn, VA",
+            "San Jose, CA",
+            "London, UK",
+            "Chennai, IN",
+            "Amsterdam, Netherlands",
+            "Toronto, Canada",
+            "Sydney, Australia",
+        ]
+        | None
+    ) = Field(default='"Latency"', examples=['"Amsterdam, Netherlands"'])
+    """
+    Latency directs Telnyx to route media through the site with the lowest round-trip
+    time to the user's connection. Telnyx calculates this time using ICMP ping
+    messages. This can be disabled by specifying a site to handle all media.
+
+    Toolkit choice: the seed's four values literally contain quote characters
+    (`"Latency"`, with the quotes); they are kept as they are and are what the default
+    is. The seed's own example, `"Amsterdam, Netherlands"`, is not among its four
+    values: the enum therefore also holds the five sites Telnyx added later, quoted
+    the same way, and every site once more without the quotes, as the API spells them
+    today. A value is stored and returned exactly as it was sent.
+
+    """
+    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] | None = Field(
+        default="RFC 2833", examples=["Inband"]
+    )
+    """
+    Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF
+    digits sent to Telnyx will be accepted in all formats.
+
+    """
+    first_command_timeout: bool | None = Field(default=False, examples=[True])
+    """
+    Specifies whether calls to phone numbers associated with this connection should
+    hangup after timing out.
+
+    """
+    first_command_timeout_secs: int | None = Field(default=30, examples=[10])
+    """
+    Specifies how many seconds to wait before timing out a dial command. Toolkit
+    choice: when `first_command_timeout` is true, an inbound call that has received no
+    command within this many seconds is hung up (`hangup_cause` `timeout`).
+
+    """
+    inbound: CallControlApplicationInbound | None = None
+    outbound: CallControlApplicationOutbound | None = None
+    webhook_api_version: Literal["1", "2"] | None = Field(default="1", examples=["1"])
+    """
+    Determines which webhook format will be used, Telnyx API v1 or v2. "1": a flat
+    body with snake_case event names (`call_answered`); "2": a `data`/`meta` body with
+    dot.case event names (`call.answered`).
+
+    """
+    webhook_event_failover_url: str | None = Field(
+        default="", examples=["https://failover.example.com"], pattern="^(https?://[^\\s]+)?$"
+    )
+    """
+    The failover URL where webhooks related to this connection will be sent if sending
+    to the primary URL fails. Must include a scheme, such as 'https'. The empty string
+    (the default) and null both mean "no failover URL".
+
+    """
+    webhook_timeout_secs: int | None = Field(default=None, examples=[25], ge=0, le=30)
+    """
+    Specifies how many seconds to wait before timing out a webhook. Toolkit choice:
+    null (the default) and 0 both mean the platform default of 2 seconds.
+
+    """
+
+
+class CustomSipHeader(BaseModel):
+    """
+    A custom SIP header.
+    """
+
+    name: str = Field(..., examples=["head_1"], min_length=1)
+    """
+    The name of the header to add.
+    """
+    value: str = Field(..., examples=["val_1"])
+    """
+    The value of the header.
+    """
+
+
+class DialRequest(BaseModel):
+    """
+    Dial a new outbound call.
+    """
+
+    to: str = Field(
+        ..., examples=["+18005550100"], pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^\\s@]+@[^\\s@]+)$"
+    )
+    """
+    The DID or SIP URI to dial out and bridge to the given call.
+    """
+    from_: str = Field(
+        ..., alias="from", examples=["+18005550101"], pattern="^\\+[1-9][0-9]{1,14}$"
+    )
+    """
+    The `from` number to be used as the caller id presented to the destination (`to` number). The number should be in +E164 format.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"], min_length=1)
+    """
+    The ID of the Call Control App (formerly ID of the connection) to be used when dialing the destination.
+    """
+    audio_url: str | None = Field(
+        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL of a file to be played back to the callee when the call is answered. The URL can point to either a WAV or MP3 file.
+    """
+    timeout_secs: int | None = Field(default=30, examples=[60], ge=5, le=120)
+    """
+    The number of seconds that Telnyx will wait for the call to be answered by the
+    destination to which it is being called. If the timeout is reached before an answer
+    is received, the call will hangup and a `call.hangup` webhook with a `hangup_cause`
+    of `timeout` will be sent. Minimum value is 5 seconds. Maximum value is 120 seconds.
+
+    """
+    time_limit_secs: int | None = Field(default=14400, examples=[600], ge=30, le=14400)
+    """
+    Sets the maximum duration of a Call Control Leg in seconds. If the time limit is
+    reached, the call will hangup and a `call.hangup` webhook with a `hangup_cause` of
+    `time_limit` will be sent. The default and maximum are 14400 seconds (4 hours).
+    Toolkit choice: the minimum of 30 seconds is the one Telnyx's later schema sets.
+
+    """
+    answering_machine_detection: bool | None = False
+    """
+    Enables answering machine detection. Toolkit choice: the V1-era boolean; later
+    versions made it a string enum (`detect`, `disabled`, ...). Machine-detection
+    webhooks are outside the seed and are not described here.
+
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    link_to: str | None = Field(
+        default=None,
+        examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"],
+        min_length=1,
+    )
+    """
+    Use another call's control id for sharing the same call session id.
+    """
+    sip_auth_username: str | None = None
+    """
+    SIP Authentication username used for SIP challenges.
+    """
+    sip_auth_password: str | None = None
+    """
+    SIP Authentication password used for SIP challenges.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class DialResponse(BaseModel):
+    """
+    The dialled call. Toolkit choice: the V1 dial answer keeps the `data` wrapper of
+    Telnyx's earliest spec; only the command answers drop it.
+
+    """
+
+    data: Call
+
+
+class Error(BaseModel):
+    """
+    One error. `code` is a string of digits, not a number.
+    """
+
+    code: str = Field(..., examples=["90018"], pattern="^[0-9]+$")
+    """
+    The Telnyx error code, a string of digits (for example "10009").
+    """
+    title: str = Field(..., examples=["Call has already ended"])
+    """
+    A short, human-readable summary of the problem.
+    """
+    detail: str | None = None
+    """
+    A human-readable explanation of this occurrence of the problem.
+    """
+    source: ErrorSource | None = None
+    meta: dict[str, Any] | None = None
+    """
+    Free-form metadata; `url` points to the error's documentation page.
+    """
+
+
+class ErrorSource(BaseModel):
+    """
+    Which part of the request caused the error.
+    """
+
+    pointer: str | None = Field(default=None, examples=["/call_control_id"])
+    """
+    An RFC 6901 JSON pointer into the request body (for example `/to`).
+    """
+    parameter: str | None = Field(default=None, examples=["page[size]"])
+    """
+    The name of the query, path or header parameter that caused the error.
+    """
+
+
+class Errors(BaseModel):
+    """
+    The Telnyx error body. Every non-2xx answer carries it, with at least one error.
+    The V1 error body is not documented anywhere (UNCONFIRMED); this toolkit uses the
+    V2 body for V1 too.
+
+    """
+
+    errors: list[Error] = Field(..., min_length=1)
+
+
+class ForkStartRequest(BaseModel):
+    """
+    Start forking the call's media. Send either `target` (both directions to one
+    address) or `rx` and `tx`.
+
+    """
+
+    target: str | None = Field(
+        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+    )
+    """
+    The network target, `udp:ip_address:port`, where the call's RTP media packets
+    should be forwarded. Both incoming and outgoing media packets will be delivered
+    to the specified target, and information about the stream will be included in
+    the encapsulation protocol header, including the direction (0 = inbound; 1 =
+    outbound), leg (0 = A-leg; 1 = B-leg), and call_leg_id.
+
+    """
+    rx: str | None = Field(
+        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+    )
+    """
+    The network target, `udp:ip_address:port`, where the call's incoming RTP media packets should be forwarded.
+    """
+    tx: str | None = Field(
+        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+    )
+    """
+    The network target, `udp:ip_address:port`, where the call's outgoing RTP media packets should be forwarded.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class ForkStopRequest(BaseModel):
+    """
+    Stop forking the call's media.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class GatherUsingAudioRequest(BaseModel):
+    """
+    Play audio and gather DTMF digits.
+    """
+
+    audio_url: str = Field(
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL of a file to be played back at the beginning of each prompt. The URL can point to either a WAV or MP3 file.
+    """
+    invalid_audio_url: str | None = Field(
+        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL of a file to play when digits don't match the `valid_digits` parameter or the number of digits is not between `minimum_digits` and `maximum_digits`. The URL can point to either a WAV or MP3 file.
+    """
+    minimum_digits: int | None = Field(default=1, examples=[1], ge=1, le=128)
+    """
+    The minimum number of digits to fetch. This parameter has a minimum value of 1.
+    """
+    maximum_digits: int | None = Field(default=128, examples=[10], ge=1, le=128)
+    """
+    The maximum number of digits to fetch. This parameter has a maximum value of 128.
+    """
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1)
+    """
+    The maximum number of times the file should be played if there is no input from
+    the user on the call.
+
+    """
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1)
+    """
+    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
+    """
+    terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+    valid_digits: str | None = Field(
+        default="0123456789#*", examples=["123"], pattern="^[0-9A-D*#]+$"
+    )
+    """
+    A list of all digits accepted as valid.
+    """
+    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1)
+    """
+    The number of milliseconds to wait for input between digits.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class GatherUsingSpeakRequest(BaseModel):
+    """
+    Speak text and gather DTMF digits.
+    """
+
+    payload: str = Field(..., examples=["Say this on the call"], max_length=5000, min_length=1)
+    """
+    The text or SSML to be converted into speech. There is a 5,000 character limit.
+    """
+    invalid_payload: str | None = Field(
+        default=None, examples=["Say this on the call"], max_length=5000, min_length=1
+    )
+    """
+    The text or SSML to be converted into speech when digits don't match the `valid_digits` parameter or the number of digits is not between `minimum_digits` and `maximum_digits`. There is a 5,000 character limit.
+    """
+    payload_type: Literal["text", "ssml"] | None = Field(default="text", examples=["ssml"])
+    """
+    The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+    """
+    service_level: Literal["basic", "premium"] | None = Field(
+        default="premium", examples=["premium"]
+    )
+    """
+    This parameter impacts speech quality, language options and payload types. When
+    using `basic`, only the `en-US` language and payload type `text` are allowed.
+
+    """
+    voice: Literal["male", "female"] = Field(..., examples=["female"])
+    """
+    The gender of the voice used to speak back the text.
+    """
+    language: Literal[
+        "de-DE",
+        "en-AU",
+        "en-GB",
+        "en-US",
+        "es-ES",
+        "fr-CA",
+        "fr-FR",
+        "it-IT",
+        "ja-JP",
+        "ko-KR",
+        "nl-NL",
+        "pt-BR",
+        "sv-SE",
+        "tr-TR",
+    ] = Field(..., examples=["en-US"])
+    """
+    The language you want spoken.
+    """
+    minimum_digits: int | None = Field(default=1, examples=[1], ge=1, le=128)
+    """
+    The minimum number of digits to fetch. This parameter has a minimum value of 1.
+    """
+    maximum_digits: int | None = Field(default=128, examples=[10], ge=1, le=128)
+    """
+    The maximum number of digits to fetch. This parameter has a maximum value of 128.
+    """
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1)
+    """
+    The maximum number of times the file should be played if there is no input from
+    the user on the call.
+
+    """
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1)
+    """
+    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
+    """
+    terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+    valid_digits: str | None = Field(
+        default="0123456789#*", examples=["123"], pattern="^[0-9A-D*#]+$"
+    )
+    """
+    A list of all digits accepted as valid.
+    """
+    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1)
+    """
+    The number of milliseconds to wait for input between digits.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class HangupRequest(BaseModel):
+    """
+    Hang up the call.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class ListCallControlApplicationsResponse(BaseModel):
+    """
+    A page of call control applications.
+    """
+
+    data: list[CallControlApplication]
+    meta: PaginationMeta
+
+
+class Loop(RootModel[int]):
+    root: int = Field(..., examples=["infinity"], ge=1, le=100)
+    """
+    The number of times the audio file should be played, 1 to 100, or `infinity`
+    to play it until stopped.
+
+    Toolkit choice: the V1-era schema declared a string with the integer default 1;
+    both an integer 1-100 and the strings "1".."100" and "infinity" are accepted.
+
+    """
+
+
+class Loop1(RootModel[str]):
+    root: str = Field(..., examples=["infinity"], pattern="^(infinity|[1-9][0-9]?|100)$")
+    """
+    The number of times the audio file should be played, 1 to 100, or `infinity`
+    to play it until stopped.
+
+    Toolkit choice: the V1-era schema declared a string with the integer default 1;
+    both an integer 1-100 and the strings "1".."100" and "infinity" are accepted.
+
+    """
+
+
+class PaginationMeta(BaseModel):
+    """
+    Where a page sits in the whole list.
+    """
+
+    page_number: int = Field(..., examples=[2])
+    """
+    The number of this page, from 1.
+    """
+    page_size: int = Field(..., examples=[25])
+    """
+    The most items a page holds.
+    """
+    total_pages: int = Field(..., examples=[3])
+    """
+    How many pages the list has.
+    """
+    total_results: int = Field(..., examples=[55])
+    """
+    How many items the list has across all pages.
+    """
+
+
+class PlaybackStartRequest(BaseModel):
+    """
+    Play an audio file on the call.
+    """
+
+    audio_url: str = Field(
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL of the file to be played back on the call. The URL can point to either a WAV or MP3 file.
+    """
+    loop: Loop | Loop1 | None = Field(default=1, examples=["infinity"], validate_default=True)
+    """
+    The number of times the audio file should be played, 1 to 100, or `infinity`
+    to play it until stopped.
+
+    Toolkit choice: the V1-era schema declared a string with the integer default 1;
+    both an integer 1-100 and the strings "1".."100" and "infinity" are accepted.
+
+    """
+    overlay: bool | None = Field(default=False, examples=[True])
+    """
+    When enabled, audio will be mixed on top of any other audio that is actively
+    being played back. Note that `overlay: true` will only work if there is another
+    audio file already being played on the call. Toolkit choice: a boolean (the
+    V1-era schema gave its default and example as the strings "false" and "true").
+
+    """
+    stop: Literal["current", "all"] | None = Field(default=None, examples=["current"])
+    """
+    When specified, it stops the current audio being played. Specify `current` to
+    stop the current audio being played, and to play the next file in the queue.
+    Specify `all` to stop the current audio file being played and to also clear all
+    audio files from the queue. Default: none (nothing is stopped).
+
+    """
+    target_legs: Literal["self", "opposite", "both"] | None = Field(
+        default="self", examples=["self"]
+    )
+    """
+    Specifies the leg or legs on which audio will be played.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class PlaybackStopRequest(BaseModel):
+    """
+    Stop audio being played on the call.
+    """
+
+    stop: Literal["current", "all"] | None = Field(default="all", examples=["current"])
+    """
+    Use `current` to stop only the current audio or `all` to stop all audios in the queue.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class RecordStartRequest(BaseModel):
+    """
+    Start recording the call.
+    """
+
+    format: Literal["wav", "mp3"] = Field(..., examples=["mp3"])
+    """
+    The audio file format used when storing the call recording. Can be either `mp3` or `wav`.
+    """
+    channels: Literal["single", "dual"] = Field(..., examples=["single"])
+    """
+    When `dual`, final audio file will be stereo recorded with the first leg on
+    channel A, and the rest on channel B.
+
+    """
+    play_beep: bool | None = Field(default=False, examples=[True])
+    """
+    If enabled, a beep sound will be played at the start of a recording. Toolkit
+    choice: the sources give no default; false.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class RecordStopRequest(BaseModel):
+    """
+    Stop recording the call.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class RecordingUrls(BaseModel):
+    """
+    Recording URLs in requested format. The URL is valid for as long as the file exists; public URLs expire after 10 minutes.
+    """
+
+    mp3: str | None = Field(default=None, examples=["http://example.com/recording.mp3"])
+    """
+    Recording URL in mp3 format, null when the recording is in wav.
+    """
+    wav: str | None = Field(default=None, examples=["http://example.com/recording.wav"])
+    """
+    Recording URL in wav format, null when the recording is in mp3.
+    """
+
+
+class RejectRequest(BaseModel):
+    """
+    Reject an incoming call.
+    """
+
+    cause: Literal["CALL_REJECTED", "USER_BUSY"] | None = Field(
+        default="CALL_REJECTED", examples=["USER_BUSY"]
+    )
+    """
+    Cause for call rejection.
+
+    Toolkit choice: whether V1 `reject` took `cause` is unconfirmed (the October
+    2019 spec has none; Telnyx added it in February 2020 with a default, "none",
+    that is outside its own enum, and later made it required). Here it is optional
+    with default `CALL_REJECTED`. The call's `call.hangup` carries `hangup_cause`
+    `call_rejected` or `user_busy` accordingly.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class SendDtmfRequest(BaseModel):
+    """
+    Send DTMF tones.
+    """
+
+    digits: str = Field(..., examples=["1www2WABCDw9"], pattern="^[0-9A-D*#wW]+$")
+    """
+    DTMF digits to send. Valid digits are 0-9, A-D, *, and #. Pauses can be added
+    using w (0.5s) and W (1s).
+
+    """
+    duration_millis: int | None = Field(default=250, examples=[500], ge=100, le=500)
+    """
+    Specifies for how many milliseconds each digit will be played in the audio stream. Ranges from 100 to 500ms.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class SpeakRequest(BaseModel):
+    """
+    Speak text on the call.
+    """
+
+    payload: str = Field(..., examples=["Say this on the call"], max_length=5000, min_length=1)
+    """
+    The text or SSML to be converted into speech. There is a 5,000 character limit.
+    """
+    payload_type: Literal["text", "ssml"] | None = Field(default="text", examples=["ssml"])
+    """
+    The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+    """
+    service_level: Literal["basic", "premium"] | None = Field(
+        default="premium", examples=["premium"]
+    )
+    """
+    This parameter impacts speech quality, language options and payload types. When
+    using `basic`, only the `en-US` language and payload type `text` are allowed.
+
+    """
+    stop: Literal["current", "all"] | None = Field(default=None, examples=["current"])
+    """
+    When specified, it stops the current audio being played. Specify `current` to stop
+    the current audio being played, and to play the next file in the queue. Specify
+    `all` to stop the current audio file being played and to also clear all audio
+    files from the queue.
+
+    """
+    voice: Literal["male", "female"] = Field(..., examples=["female"])
+    """
+    The gender of the voice used to speak back the text.
+    """
+    language: Literal[
+        "de-DE",
+        "en-AU",
+        "en-GB",
+        "en-US",
+        "es-ES",
+        "fr-CA",
+        "fr-FR",
+        "it-IT",
+        "ja-JP",
+        "ko-KR",
+        "nl-NL",
+        "pt-BR",
+        "sv-SE",
+        "tr-TR",
+    ] = Field(..., examples=["en-US"])
+    """
+    The language you want spoken.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class TransferRequest(BaseModel):
+    """
+    Transfer the call.
+    """
+
+    to: str = Field(
+        ..., examples=["+18005550100"], pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^\\s@]+@[^\\s@]+)$"
+    )
+    """
+    The DID or SIP URI to dial out and bridge to the given call.
+    """
+    from_: str | None = Field(
+        default=None, alias="from", examples=["+18005550101"], pattern="^\\+[1-9][0-9]{1,14}$"
+    )
+    """
+    The `from` number to be used as the caller id presented to the destination (`to`
+    number). The number should be in +E164 format. This attribute will default to
+    the `from` number of the original call if omitted. Toolkit choice: the V1-era
+    rule (the original call's `from`); since 2023 Telnyx documents the original
+    call's `to` instead.
+
+    """
+    audio_url: str | None = Field(
+        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+    )
+    """
+    The URL of a file to be played back when the transfer destination answers before bridging the call. The URL can point to either a WAV or MP3 file.
+    """
+    timeout_secs: int | None = Field(default=30, examples=[60], ge=5, le=120)
+    """
+    The number of seconds that Telnyx will wait for the call to be answered by the
+    destination to which it is being called. If the timeout is reached before an answer
+    is received, the call will hangup and a `call.hangup` webhook with a `hangup_cause`
+    of `timeout` will be sent. Minimum value is 5 seconds. Maximum value is 120 seconds.
+
+    """
+    time_limit_secs: int | None = Field(default=14400, examples=[600], ge=30, le=14400)
+    """
+    Sets the maximum duration of a Call Control Leg in seconds. If the time limit is
+    reached, the call will hangup and a `call.hangup` webhook with a `hangup_cause` of
+    `time_limit` will be sent. The default and maximum are 14400 seconds (4 hours).
+    Toolkit choice: the minimum of 30 seconds is the one Telnyx's later schema sets.
+
+    """
+    answering_machine_detection: bool | None = False
+    """
+    Enables answering machine detection. Toolkit choice: the V1-era boolean; later
+    versions made it a string enum (`detect`, `disabled`, ...). Machine-detection
+    webhooks are outside the seed and are not described here.
+
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    sip_auth_username: str | None = None
+    """
+    SIP Authentication username used for SIP challenges.
+    """
+    sip_auth_password: str | None = None
+    """
+    SIP Authentication password used for SIP challenges.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    Use this field to add state to every subsequent webhook. It must be a valid Base64
+    string. It is echoed, as given, in the webhooks that follow the command.
+
+    """
+    command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
+    """
+    Use this field to avoid duplicate commands. Telnyx will ignore any command with the
+    same `command_id` for the same `call_control_id` within 60 seconds: it is answered
+    200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class UpdateCallControlApplicationRequest(RootModel[CreateCallControlApplicationRequest]):
+    root: CreateCallControlApplicationRequest
+    """
+    The new settings of a call control application; the same fields as on create.
+    """
+
+
+class WebhookMeta(BaseModel):
+    """
+    Delivery metadata of a webhook API v2 body. Toolkit choice: Telnyx documents `meta`
+    in prose but not in its call webhook schemas, so it is optional here; the
+    reference server always sends it.
+
+    """
+
+    attempt: int | None = Field(default=None, examples=[1], ge=1)
+    """
+    The delivery attempt, from 1.
+    """
+    delivered_to: str | None = Field(default=None, examples=["https://example.com/webhooks"])
+    """
+    The URL the webhook was delivered to.
+    """

@@ -1,0 +1,205 @@
+"""The webhooks the API sends, and how to tell them apart.
+
+Each entry names the model of the webhook's body. An entry with an ``event_type_pointer``
+can be recognised by the value at that JSON pointer in the body, which equals its
+``event_type``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["WEBHOOK_EVENTS", "WebhookEvent"]
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """One entry of the API's ``webhooks``."""
+
+    key: str
+    model: str | None
+    event: str | None = None
+    envelope: str | None = None
+    event_type: str | None = None
+    event_type_pointer: str | None = None
+
+
+WEBHOOK_EVENTS: Final[tuple[WebhookEvent, ...]] = (
+    WebhookEvent(
+        key="call_initiated",
+        model="CallInitiatedEventV1",
+        event="call.initiated",
+        envelope="1",
+        event_type="call_initiated",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.initiated",
+        model="CallInitiatedEventV2",
+        event="call.initiated",
+        envelope="2",
+        event_type="call.initiated",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="call_answered",
+        model="CallAnsweredEventV1",
+        event="call.answered",
+        envelope="1",
+        event_type="call_answered",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.answered",
+        model="CallAnsweredEventV2",
+        event="call.answered",
+        envelope="2",
+        event_type="call.answered",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="call_bridged",
+        model="CallBridgedEventV1",
+        event="call.bridged",
+        envelope="1",
+        event_type="call_bridged",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.bridged",
+        model="CallBridgedEventV2",
+        event="call.bridged",
+        envelope="2",
+        event_type="call.bridged",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="call_hangup",
+        model="CallHangupEventV1",
+        event="call.hangup",
+        envelope="1",
+        event_type="call_hangup",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.hangup",
+        model="CallHangupEventV2",
+        event="call.hangup",
+        envelope="2",
+        event_type="call.hangup",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="playback_started",
+        model="CallPlaybackStartedEventV1",
+        event="call.playback.started",
+        envelope="1",
+        event_type="playback_started",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.playback.started",
+        model="CallPlaybackStartedEventV2",
+        event="call.playback.started",
+        envelope="2",
+        event_type="call.playback.started",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="playback_ended",
+        model="CallPlaybackEndedEventV1",
+        event="call.playback.ended",
+        envelope="1",
+        event_type="playback_ended",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.playback.ended",
+        model="CallPlaybackEndedEventV2",
+        event="call.playback.ended",
+        envelope="2",
+        event_type="call.playback.ended",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="speak_started",
+        model="CallSpeakStartedEventV1",
+        event="call.speak.started",
+        envelope="1",
+        event_type="speak_started",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.speak.started",
+        model="CallSpeakStartedEventV2",
+        event="call.speak.started",
+        envelope="2",
+        event_type="call.speak.started",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="speak_ended",
+        model="CallSpeakEndedEventV1",
+        event="call.speak.ended",
+        envelope="1",
+        event_type="speak_ended",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.speak.ended",
+        model="CallSpeakEndedEventV2",
+        event="call.speak.ended",
+        envelope="2",
+        event_type="call.speak.ended",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="dtmf",
+        model="CallDtmfReceivedEventV1",
+        event="call.dtmf.received",
+        envelope="1",
+        event_type="dtmf",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.dtmf.received",
+        model="CallDtmfReceivedEventV2",
+        event="call.dtmf.received",
+        envelope="2",
+        event_type="call.dtmf.received",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="gather_ended",
+        model="CallGatherEndedEventV1",
+        event="call.gather.ended",
+        envelope="1",
+        event_type="gather_ended",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.gather.ended",
+        model="CallGatherEndedEventV2",
+        event="call.gather.ended",
+        envelope="2",
+        event_type="call.gather.ended",
+        event_type_pointer="/data/event_type",
+    ),
+    WebhookEvent(
+        key="recording_saved",
+        model="CallRecordingSavedEventV1",
+        event="call.recording.saved",
+        envelope="1",
+        event_type="recording_saved",
+        event_type_pointer="/event_type",
+    ),
+    WebhookEvent(
+        key="call.recording.saved",
+        model="CallRecordingSavedEventV2",
+        event="call.recording.saved",
+        envelope="2",
+        event_type="call.recording.saved",
+        event_type_pointer="/data/event_type",
+    ),
+)
