@@ -19,13 +19,13 @@ help: ## Show this help.
 
 .venv/.synced: uv.lock pyproject.toml
 	@$(UV) --version 2>/dev/null | grep -qx "uv $(UV_VERSION)" || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(UV) sync --frozen
+	$(UV) sync --frozen --inexact
 	@touch $@
 
 env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
 
 generate: env ## Generate the client package in generated/ from the specs in spec/.
-	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE)
+	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE) --env-prefix TELNYX --credential-names basicAuth=v1_key,v1_secret
 
 test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
 	$(RUN) pytest
@@ -42,11 +42,12 @@ serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
 	@echo "not built yet: the fuzzer is issue 7" >&2; exit 2
 
-bench: env ## Run the benchmarks and write reports/bench.json.
-	@echo "not built yet: the benchmarks are issue 8" >&2; exit 2
+bench: env ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
+	$(UV) sync --frozen --inexact --group bench
+	$(RUN) python -m bench $(BENCH_ARGS)
 
 dist: env ## Build and check the generated package's wheel and sdist into dist/.
-	@echo "not built yet: the generator is issue 4" >&2; exit 2
+	rm -rf dist && $(RUN) python -m build --outdir dist generated && $(RUN) twine check --strict dist/*
 
 clean: ## Remove the virtual environment, caches and reports.
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache reports dist .state
