@@ -19,7 +19,7 @@ help: ## Show this help.
 
 .venv/.synced: uv.lock pyproject.toml
 	@$(UV) --version 2>/dev/null | grep -qx "uv $(UV_VERSION)" || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(UV) sync --frozen --inexact
+	$(UV) sync --frozen --inexact --compile-bytecode
 	@touch $@
 
 env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
@@ -43,7 +43,7 @@ fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_U
 	@echo "not built yet: the fuzzer is issue 7" >&2; exit 2
 
 bench: env ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
-	$(UV) sync --frozen --inexact --group bench
+	$(UV) sync --frozen --inexact --compile-bytecode --group bench
 	$(RUN) python -m bench $(BENCH_ARGS)
 
 dist: env ## Build and check the generated package's wheel and sdist into dist/.

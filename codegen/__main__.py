@@ -47,16 +47,19 @@ def main(argv: list[str] | None = None) -> int:
     from . import build_ir, load, render
 
     try:
-        workspace, warnings = load.load(args.specs, lenient=args.lenient)
-        for warning in warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        workspace, finish_validation = load.load(args.specs, lenient=args.lenient)
+
+        def report_validation() -> None:
+            for warning in finish_validation():
+                print(f"warning: {warning}", file=sys.stderr)
+
         options = build_ir.Options(
             package_name=args.package_name,
             env_prefix=args.env_prefix,
             credential_names=dict(args.credential_names),
         )
         api = build_ir.build(workspace, options)
-        render.write(api, args.output)
+        render.write(api, args.output, before_replace=report_validation)
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -31,6 +31,15 @@ class SpecError(Exception):
             where = self.file
         return f"{where}: {self.message}"
 
+    def as_tuple(self) -> tuple[str, str, str | None, int | None, bool]:
+        """The error as plain data, to cross a process boundary."""
+        return (self.file, self.message, self.pointer, self.line, self.lenient_ok)
+
+    @classmethod
+    def from_tuple(cls, data: tuple[str, str, str | None, int | None, bool]) -> SpecError:
+        file, message, pointer, line, lenient_ok = data
+        return cls(file, message, pointer=pointer, line=line, lenient_ok=lenient_ok)
+
 
 def escape_pointer_token(token: str | int) -> str:
     """Escape one JSON pointer reference token (RFC 6901)."""

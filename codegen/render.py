@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,11 @@ def render_models(api: ir.Api) -> str:
     return code
 
 
-def write(api: ir.Api, out_dir: Path) -> None:
-    """Render, format and check everything in a temporary directory, then move it into place."""
+def write(api: ir.Api, out_dir: Path, *, before_replace: Callable[[], object] = lambda: None) -> None:
+    """Render, format and check everything in a temporary directory, then move it into place.
+
+    ``before_replace`` runs last, before anything is moved: if it raises, nothing is written.
+    """
     files = render(api)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +112,7 @@ def write(api: ir.Api, out_dir: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         _ruff(staging)
+        before_replace()
         _replace(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

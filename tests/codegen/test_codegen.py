@@ -399,6 +399,7 @@ BAD = {
     "undeclared-path-parameter.yaml": "#/paths/~1pets~1{petId}/get: path parameter 'petId'",
     "duplicate-operation-id.yaml": "#/paths/~1animals/get/operationId: duplicate operationId",
     "invalid-schema-type.yaml": "#/components/schemas/Pet/properties/name/type: invalid schema",
+    "missing-info-title.yaml": '#/info: "title" is a required property',
 }
 
 
