@@ -25,7 +25,7 @@ help: ## Show this help.
 env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
 
 generate: env ## Generate the client package in generated/ from the specs in spec/.
-	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE) --env-prefix TELNYX --credential-names basicAuth=v1_key,v1_secret
+	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE) --env-prefix TELNYX
 
 test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
 	$(RUN) pytest
@@ -37,7 +37,7 @@ lint: env ## Run ruff on the project's Python and the spec linters on spec/.
 	$(RUN) python -m tests.speclint spec/*.yaml
 
 serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT (default 8765).
-	@echo "not built yet: the reference server is issue 6" >&2; exit 2
+	$(RUN) python -m refserver
 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
 	@echo "not built yet: the fuzzer is issue 7" >&2; exit 2

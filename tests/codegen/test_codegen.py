@@ -24,8 +24,6 @@ GENERATE_ARGS = [
     "telnyx_call_control",
     "--env-prefix",
     "TELNYX",
-    "--credential-names",
-    "basicAuth=v1_key,v1_secret",
 ]
 THIRD_PARTY = ["petstore-ish.yaml", "events-31.yaml"]
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
