@@ -1,0 +1,1 @@
+"""The reference server: a stateful local stand-in for the Telnyx Call Control API."""

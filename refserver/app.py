@@ -1,0 +1,292 @@
+"""The Starlette application: routes built from the specs, one handler per operationId.
+
+Every route comes from an operation of spec/ (V1 at `/`, V2 at `/v2`, the simulator at
+`/_sim`, each document's server path). A request goes: route (404/405) -> credentials
+(the operation's security scheme) -> parameters -> body (parse: 400, schema: 422) ->
+handler. Every refusal is a Telnyx `errors` body; an unexpected exception is a 500 with
+one too (the `crash` fault is the only way to get one on purpose).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from . import audio
+from .apps import Applications
+from .auth import Authenticator
+from .calls import Engine
+from .config import Config
+from .errors import TelnyxError, error, not_found
+from .faults import Faults
+from .signing import Signer
+from .spec import Operation, SpecIndex
+from .store import Store
+from .validation import parse_json_body, validate_body, validate_params
+from .webhooks import Outbox
+
+log = logging.getLogger("refserver")
+
+
+@dataclass
+class Ctx:
+    account: str | None
+    params: dict[str, Any]
+    body: dict[str, Any]
+    request: Request
+    op: Operation
+
+
+Handler = Callable[[Ctx], Response]
+
+
+class RefServer:
+    """The server's parts, wired together."""
+
+    def __init__(self, cfg: Config, spec: SpecIndex | None = None) -> None:
+        self.cfg = cfg
+        self.spec = spec or SpecIndex.load()
+        self.faults = Faults(cfg.faults)
+        self.store = Store(cfg.state_db, cfg.synchronous)
+        self.signer = Signer.from_config(cfg)
+        self.outbox = Outbox(self.spec, self.store, self.signer, cfg, self.faults)
+        self.engine = Engine(self.spec, self.store, self.outbox, cfg, self.faults)
+        self.apps = Applications(self.spec, self.store, self.faults)
+        self.auth = Authenticator(cfg.accounts)
+        self.handlers: dict[str, Handler] = {
+            "callDial": self.dial,
+            "listCallControlApplications": self.app_list,
+            "createCallControlApplication": self.app_create,
+            "retrieveCallControlApplication": self.app_get,
+            "updateCallControlApplication": self.app_update,
+            "deleteCallControlApplication": self.app_delete,
+            "simGetPublicKey": self.sim_public_key,
+            "simStartInboundCall": self.sim_inbound,
+            "simGetCall": self.sim_get_call,
+            "simListCallWebhooks": self.sim_call_webhooks,
+            "simFarEndAnswer": self.sim_answer,
+            "simFarEndReject": self.sim_reject,
+            "simFarEndHangup": self.sim_hangup,
+            "simSendDtmf": self.sim_dtmf,
+            "simAddScript": self.sim_add_script,
+            "simClearScripts": self.sim_clear_scripts,
+            "simListWebhooks": self.sim_webhooks,
+            "simGetRecording": self.sim_recording,
+        }
+        for op in self.spec.operations:
+            if op.command:
+                self.handlers[op.operation_id] = self.command
+        missing = {op.operation_id for op in self.spec.operations} - set(self.handlers)
+        if missing:
+            raise RuntimeError(f"operations without a handler: {sorted(missing)}")
+        self.script_defaults = self._body_defaults("simAddScript")
+
+    def _body_defaults(self, operation_id: str) -> dict[str, Any]:
+        from .spec import schema_defaults
+
+        op = self.spec.by_id[operation_id]
+        return schema_defaults(self.spec, *op.body_ref) if op.body_ref else {}
+
+    # ---- the request pipeline ----------------------------------------------------
+    def _account(self, op: Operation, request: Request) -> str | None:
+        if op.security is None:
+            return None
+        if self.faults.no_auth:
+            return self.cfg.accounts[0].name
+        header = request.headers.get("authorization")
+        if op.security == "basic":
+            return self.auth.basic(header).name
+        return self.auth.bearer(header).name
+
+    def endpoint(self, op: Operation) -> Callable[[Request], Awaitable[Response]]:
+        handler = self.handlers[op.operation_id]
+        has_params = bool(op.params)
+        has_body = op.body_validator is not None
+        drop_limits = self.faults.no_limit
+
+        async def run(request: Request) -> Response:
+            try:
+                account = self._account(op, request)
+                params = validate_params(op, request.path_params, request.query_params) if has_params else {}
+                body: dict[str, Any] = {}
+                if has_body:
+                    body = parse_json_body(await request.body())
+                    validate_body(op, body, drop_limits=drop_limits)
+                return handler(Ctx(account, params, body, request, op))
+            except TelnyxError as exc:
+                return JSONResponse(exc.body(), exc.status, headers=exc.headers)
+            except Exception as exc:  # a bug (or the `crash` fault): a 500 with a body
+                return await _server_error(request, exc)
+
+        return run
+
+    def routes(self) -> list[Route]:
+        by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
+        for op in self.spec.operations:
+            by_path.setdefault(op.path, {})[op.method] = self.endpoint(op)
+        routes = []
+        for path, methods in by_path.items():
+            dispatch = _dispatcher(methods)
+            allowed = sorted(methods)
+            routes.append(Route(path, dispatch, methods=allowed))
+            routes.append(Route(path + "/", dispatch, methods=allowed, include_in_schema=False))
+        return routes
+
+    # ---- V1 ----------------------------------------------------------------------
+    def dial(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        call = self.engine.dial(ctx.account, ctx.body)
+        view = call.view()
+        data = {k: view[k] for k in ("call_control_id", "call_leg_id", "call_session_id")}
+        data = {"record_type": "call", **data, "is_alive": call.alive and not call.ringing}
+        return JSONResponse({"data": data})
+
+    def command(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        self.engine.command(ctx.account, ctx.op, ctx.params["call_control_id"], ctx.body)
+        return JSONResponse({"result": "ok"})
+
+    # ---- V2 ----------------------------------------------------------------------
+    def app_list(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        return JSONResponse(self.apps.list(ctx.account, ctx.params))
+
+    def app_create(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        return JSONResponse({"data": self.apps.create(ctx.account, ctx.body)}, 201)
+
+    def app_get(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        return JSONResponse({"data": self.apps.get(ctx.account, ctx.params["id"])})
+
+    def app_update(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        return JSONResponse({"data": self.apps.update(ctx.account, ctx.params["id"], ctx.body)})
+
+    def app_delete(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        return JSONResponse({"data": self.apps.delete(ctx.account, ctx.params["id"])})
+
+    # ---- the simulator -----------------------------------------------------------
+    def sim_public_key(self, ctx: Ctx) -> Response:
+        return JSONResponse({"data": {"public_key": self.signer.public_key, "algorithm": "ed25519"}})
+
+    def sim_inbound(self, ctx: Ctx) -> Response:
+        return JSONResponse({"data": self.engine.inbound(ctx.body).view()}, 201)
+
+    def sim_get_call(self, ctx: Ctx) -> Response:
+        return JSONResponse({"data": self.engine.get(ctx.params["call_control_id"], None).view()})
+
+    def sim_call_webhooks(self, ctx: Ctx) -> Response:
+        call = self.engine.get(ctx.params["call_control_id"], None)
+        rows = self.store.outbox_for_key(call.leg_id)
+        return JSONResponse({"data": self.outbox.records(rows)})
+
+    def sim_answer(self, ctx: Ctx) -> Response:
+        return JSONResponse({"data": self.engine.sim_answer(ctx.params["call_control_id"]).view()})
+
+    def sim_reject(self, ctx: Ctx) -> Response:
+        cause = ctx.body.get("cause", "rejected")
+        call = self.engine.sim_reject(ctx.params["call_control_id"], cause)
+        return JSONResponse({"data": call.view()})
+
+    def sim_hangup(self, ctx: Ctx) -> Response:
+        return JSONResponse({"data": self.engine.sim_hangup(ctx.params["call_control_id"]).view()})
+
+    def sim_dtmf(self, ctx: Ctx) -> Response:
+        interval = ctx.body.get("digit_interval_millis", 100)
+        call = self.engine.sim_dtmf(ctx.params["call_control_id"], ctx.body["digits"], interval)
+        return JSONResponse({"data": call.view()})
+
+    def sim_add_script(self, ctx: Ctx) -> Response:
+        script = {**self.script_defaults, **ctx.body}
+        self.engine.add_script(dict(script))
+        return JSONResponse({"data": script}, 201)
+
+    def sim_clear_scripts(self, ctx: Ctx) -> Response:
+        self.engine.scripts.clear()
+        return JSONResponse({"data": []})
+
+    def sim_webhooks(self, ctx: Ctx) -> Response:
+        rows = self.store.outbox_recent(ctx.params.get("status"), ctx.params.get("limit", 100))
+        return JSONResponse({"data": self.outbox.records(rows)})
+
+    def sim_recording(self, ctx: Ctx) -> Response:
+        rec_id, _, fmt = ctx.params["file_name"].rpartition(".")
+        rec = self.store.get_recording(rec_id)
+        if rec is None or rec["format"] != fmt:
+            raise not_found("Recording not found.")
+        if fmt == "mp3":
+            return Response(audio.mp3(rec["duration"]), media_type="audio/mpeg")
+        return Response(audio.wav(rec["duration"]), media_type="audio/wav")
+
+    # ---- lifecycle ---------------------------------------------------------------
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        self.engine.restore()
+        await self.outbox.start()
+        try:
+            yield
+        finally:
+            self.engine.shutdown()
+            await self.outbox.stop()
+            self.store.close()
+
+
+def _dispatcher(
+    methods: dict[str, Callable[[Request], Awaitable[Response]]],
+) -> Callable[[Request], Awaitable[Response]]:
+    if len(methods) == 1:
+        return next(iter(methods.values()))
+
+    async def dispatch(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await methods[method](request)
+
+    return dispatch
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        item = error("10005", f"No route matches {request.url.path}.")
+    elif exc.status_code == 405:
+        item = error("10015", f"Method {request.method} is not allowed on {request.url.path}.")
+    else:
+        item = error("10015", str(exc.detail))
+    return JSONResponse({"errors": [item]}, exc.status_code, headers=exc.headers)
+
+
+async def _telnyx_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, TelnyxError)
+    return JSONResponse(exc.body(), exc.status, headers=exc.headers)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"errors": [error("10007", "An unexpected error occurred.")]}, 500)
+
+
+def create_app(cfg: Config, spec: SpecIndex | None = None) -> Starlette:
+    server = RefServer(cfg, spec)
+    app = Starlette(
+        routes=server.routes(),
+        exception_handlers={
+            HTTPException: _http_error,
+            TelnyxError: _telnyx_error,
+            Exception: _server_error,
+        },
+        lifespan=server.lifespan,
+    )
+    app.router.redirect_slashes = False
+    app.state.refserver = server
+    return app

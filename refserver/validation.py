@@ -1,0 +1,159 @@
+"""Requests checked against the spec, answered with Telnyx errors that point at the field.
+
+Bodies: JSON that does not parse, or is not an object, is 400 (code 10015); a body that
+breaks its schema is 422 with one error per problem, `source.pointer` naming the field.
+Parameters: the status the operation documents for them (`Operation.status_for_param_error`),
+`source.parameter` naming the parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .errors import TelnyxError, error, fail
+from .spec import Operation, escape
+
+RANGE_KEYWORDS = frozenset(
+    {
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+    }
+)
+LIMIT_KEYWORDS = frozenset({"maximum", "maxLength"})  # dropped by the `no_limit` fault
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json_body(raw: bytes) -> dict[str, Any]:
+    """The body as a JSON object; an empty body is `{}` (curl sends none for answer)."""
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
+        raise fail(400, "10015", f"The request body is not valid JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise fail(400, "10015", "The request body must be a JSON object.")
+    return body
+
+
+def _pointer(path: Any) -> str:
+    return "".join("/" + escape(str(p)) for p in path)
+
+
+def _is_phone_pattern(schema: Any) -> bool:
+    return isinstance(schema, dict) and "\\+[1-9]" in str(schema.get("pattern", ""))
+
+
+def _describe(err: ValidationError) -> tuple[str, str]:
+    """(code, detail) for one jsonschema error."""
+    keyword = err.validator
+    if keyword in ("enum", "const"):
+        allowed = err.validator_value if keyword == "enum" else [err.validator_value]
+        return "10032", f"must be one of {', '.join(map(json.dumps, allowed))}"
+    if keyword in RANGE_KEYWORDS:
+        return "10033", err.message
+    if keyword == "pattern" and _is_phone_pattern(err.schema):
+        return "10016", err.message
+    return "10002", err.message
+
+
+def schema_errors(
+    validator: Draft202012Validator,
+    instance: Any,
+    *,
+    parameter: str | None = None,
+    drop_limits: bool = False,
+) -> list[dict[str, Any]]:
+    """Telnyx errors for `instance`; empty when it is valid."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for err in validator.iter_errors(instance):
+        if drop_limits and err.validator in LIMIT_KEYWORDS:
+            continue
+        base = _pointer(err.absolute_path)
+        if err.validator == "required":
+            items = [
+                (f"{base}/{escape(name)}", "10004", f"{name!r} is required")
+                for name in err.validator_value
+                if isinstance(err.instance, dict) and name not in err.instance
+            ]
+        else:
+            code, detail = _describe(err)
+            items = [(base, code, detail)]
+        for pointer, code, detail in items:
+            if (pointer, code) in seen:
+                continue
+            seen.add((pointer, code))
+            if parameter is not None:
+                out.append(error(code, f"{parameter}: {detail}", parameter=parameter))
+            else:
+                out.append(error(code, detail, pointer=pointer or "/"))
+    out.sort(key=lambda e: (e.get("source", {}).get("pointer", ""), e["code"]))
+    return out
+
+
+def validate_body(op: Operation, body: dict[str, Any], *, drop_limits: bool = False) -> None:
+    if op.body_validator is None:
+        return
+    errors = schema_errors(op.body_validator, body, drop_limits=drop_limits)
+    if errors:
+        raise TelnyxError(422, errors)
+
+
+def _coerce(value: str, schema: dict[str, Any]) -> Any:
+    """A query/path string as the type its schema declares (when it can be read so)."""
+    types = schema.get("type")
+    types = types if isinstance(types, list) else [types]
+    if "integer" in types:
+        try:
+            return int(value, 10)
+        except ValueError:
+            pass
+    if "number" in types:
+        try:
+            number = float(value)
+            if math.isfinite(number):
+                return number
+        except ValueError:
+            pass
+    if "boolean" in types and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def validate_params(op: Operation, path_params: dict[str, str], query: Any) -> dict[str, Any]:
+    """The parameters given, coerced and checked (defaults are the handler's business)."""
+    values: dict[str, Any] = {}
+    for param in op.params:
+        if param.location == "path":
+            raw = path_params.get(param.name)
+        elif param.location == "query":
+            raw = query.get(param.name)
+        else:
+            continue
+        if raw is None:
+            if param.required:
+                raise TelnyxError(
+                    op.status_for_param_error(param.location),
+                    error("10004", f"{param.name} is required", parameter=param.name),
+                )
+            continue
+        value = _coerce(raw, param.schema)
+        errors = schema_errors(param.validator, value, parameter=param.name)
+        if errors:
+            raise TelnyxError(op.status_for_param_error(param.location), errors)
+        values[param.name] = value
+    return values

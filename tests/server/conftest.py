@@ -1,0 +1,43 @@
+"""Fixtures: one webhook receiver per session, one reference server per module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.server.harness import Api, Receiver, RefServerProcess
+
+SPEC = Path(__file__).resolve().parents[2] / "spec" / "call-control-v1.yaml"
+
+
+@pytest.fixture(scope="session")
+def receiver() -> Iterator[Receiver]:
+    r = Receiver().start()
+    yield r
+    r.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RefServerProcess]:
+    db = tmp_path_factory.mktemp("state") / "refserver.sqlite3"
+    proc = RefServerProcess(state_db=str(db))
+    try:
+        yield proc.start()
+    finally:
+        proc.stop()
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def api(server: RefServerProcess) -> Iterator[Api]:
+    a = Api(server.url)
+    yield a
+    a.close()
+
+
+@pytest.fixture(scope="session")
+def v1_doc() -> dict:
+    return yaml.safe_load(SPEC.read_text(encoding="utf-8"))
