@@ -31,8 +31,8 @@ test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
 	$(RUN) pytest
 
 lint: env ## Run ruff on the project's Python and the spec linters on spec/.
-	$(RUN) ruff check codegen refserver tests bench
-	$(RUN) ruff format --check codegen refserver tests bench
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
 	$(RUN) yamllint --strict spec
 	$(RUN) python -m tests.speclint spec/*.yaml
 

@@ -6,7 +6,7 @@ Run as `python -m tests.speclint spec/*.yaml`: prints one line per problem
 Rules:
 - every operation has an operationId (unique across the files), a summary, a
   description and a tag; every non-2xx answer of an operation carries the `errors` body;
-- every call command (an operation with `x-call-states`) declares `x-webhooks` and an
+- every call command (an operation with `x-call-states` or `x-webhooks`) declares `x-webhooks` and an
   `x-idempotency-field` that is a property of its request body;
 - `x-webhooks` steps use only the documented keys, and name events that exist in the
   `webhooks` section; `x-call-states` uses only known states;
@@ -65,7 +65,7 @@ def lint(paths: list[Path]) -> list[str]:
                 unknown = set(node["x-call-states"]) - CALL_STATES
                 if unknown:
                     problem(path, f"{op.pointer}/x-call-states", f"unknown states {sorted(unknown)}")
-            if node.get("x-call-states") is not None or op.path == "/calls":
+            if "x-call-states" in node or "x-webhooks" in node:
                 if "x-webhooks" not in node:
                     problem(path, op.pointer, "a call command must declare x-webhooks ([] for none)")
                 field = node.get("x-idempotency-field")
