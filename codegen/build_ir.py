@@ -18,7 +18,7 @@ from . import ir
 from .errors import SpecError
 from .load import Document, Node, Workspace, iter_operations
 from .naming import NameSet, pascal, safe_identifier, snake, strip_resource_words, upper_snake, words
-from .schemas import ModelRegistry, model_names_in
+from .schemas import REF_PREFIX, ModelRegistry, model_names_in
 from .text import reflow
 
 # Names a method's body or signature uses besides its arguments.
@@ -95,6 +95,7 @@ class _Builder:
             self._resource(name, descriptions.get(name, ""), [e for _, e in grouped[name]]) for name in sorted(grouped)
         )
         webhooks = tuple(w for doc in self.ws.roots for w in self._webhooks(doc))
+        signature = self._webhook_signature() if webhooks else None
         info = self.ws.roots[0].data.get("info", {})
         return ir.Api(
             package_name=self.package_name,
@@ -107,6 +108,7 @@ class _Builder:
             security_schemes=tuple(self.security),
             resources=resources,
             webhooks=webhooks,
+            webhook_signature=signature,
             model_schemas=self.registry.schemas,
             model_names=frozenset(self.registry.schemas),
         )
@@ -229,7 +231,10 @@ class _Builder:
         typing: set[str] = set()
         types: set[str] = set()
         base = {"AsyncAPIResource", "SyncAPIResource"}
+        pages: set[str] = set()
         for op in operations:
+            if op.pagination:
+                pages |= {"AsyncPage", "PageInfo", "SyncPage"}
             for annotation in _annotations(op):
                 models |= model_names_in(annotation, self.registry.schemas.keys())
                 bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", annotation)
@@ -242,11 +247,14 @@ class _Builder:
                 typing.add("cast")
             if op.webhooks is not None:
                 typing.add("Final")
-                types.add("WebhookStep")
+                types |= {"WebhookStep", "sends_webhooks"}
         lines = ["from __future__ import annotations"]
         lines += ["import builtins"] if uses_builtins else []
+        lines.append("from functools import cached_property")
         lines += [f"from typing import {', '.join(sorted(typing))}"] if typing else []
         lines.append(f"from .._base_client import {', '.join(sorted(base, key=str.lower))}")
+        lines += [f"from .._pagination import {', '.join(sorted(pages))}"] if pages else []
+        lines.append("from .._response import async_raw_response_wrapper, raw_response_wrapper")
         lines += [f"from .._types import {', '.join(sorted(types))}"] if types else []
         lines += [f"from ..models import {', '.join(sorted(models))}"] if models else []
         return tuple(lines)
@@ -263,7 +271,7 @@ class _Builder:
         response, errors = self._responses(doc, op, hint)
         path = entry["base"] + entry["path"]
         webhooks = _webhook_steps(op)
-        pagination = self._pagination(op, parameters)
+        pagination = self._pagination(op, parameters, response, hint)
         idempotency_field = value.get("x-idempotency-field")
         # GET, PUT, DELETE, ... are idempotent by HTTP rules: the client knows that itself.
         idempotent = bool(value.get("x-idempotent") or idempotency_field)
@@ -422,7 +430,9 @@ class _Builder:
         annotation = self.registry.annotation(schema, hint)
         return ir.Response(code, description, "json", media, "object" if annotation == "Any" else annotation)
 
-    def _pagination(self, op: Node, parameters: tuple[ir.Parameter, ...]) -> ir.Pagination | None:
+    def _pagination(
+        self, op: Node, parameters: tuple[ir.Parameter, ...], response: ir.Response, hint: str
+    ) -> ir.Pagination | None:
         spec = op.value.get("x-pagination")
         if not isinstance(spec, dict):
             return None
@@ -430,12 +440,62 @@ class _Builder:
         page = spec.get("page-parameter")
         if page not in by_wire:
             raise op.error(f"x-pagination: page-parameter {page!r} is not a query parameter")
+        items = str(spec.get("items", "/data"))
+        item_schema = self._schema_at(response.annotation, items)
+        if item_schema is None or not isinstance(self.registry.target(item_schema), dict):
+            raise op.error(f"x-pagination: items {items!r} is not an array in the response")
+        item_schema = self.registry.target(item_schema).get("items", {})
         return ir.Pagination(
             page_parameter=by_wire[page],
+            page_query=str(page),
             size_parameter=by_wire.get(spec.get("size-parameter", "")),
-            items=str(spec.get("items", "/data")),
+            items=items,
             page_number=str(spec.get("page-number", "")),
             total_pages=str(spec.get("total-pages", "")),
+            item_annotation=self.registry.annotation(item_schema, hint + "Item"),
+        )
+
+    def _schema_at(self, model: str, pointer: str) -> Any:
+        """The schema of the value at a JSON pointer into a body of the model ``model``."""
+        schema: Any = {"$ref": REF_PREFIX + model} if model in self.registry.schemas else None
+        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+            fields = self.registry.object_fields(schema) if schema is not None else None
+            if fields is None or token not in fields[0]:
+                return None
+            schema = fields[0][token]
+        return schema
+
+    def _webhook_signature(self) -> ir.WebhookSignature | None:
+        """The documents' ``x-webhook-signature``: how webhooks are signed (the first one found)."""
+        doc = next((d for d in self.ws.roots if "x-webhook-signature" in d.data), None)
+        if doc is None:
+            return None
+        node = Node(doc, "", doc.data).child("x-webhook-signature")
+        value = node.value
+        if not isinstance(value, dict):
+            raise node.error("x-webhook-signature must be a mapping")
+        if value.get("algorithm") != "ed25519":
+            raise node.error(f"unsupported webhook signature algorithm {value.get('algorithm')!r} (known: ed25519)")
+        missing = [k for k in ("signature-header", "timestamp-header", "message") if not value.get(k)]
+        if missing:
+            raise node.error(f"x-webhook-signature needs {', '.join(missing)}")
+        message = str(value["message"])
+        placeholders = re.findall(r"{([^{}]*)}", message)
+        if placeholders.count("body") != 1 or set(placeholders) - {"body", "timestamp"}:
+            raise node.error("message must contain {body} once and no placeholder but {timestamp}")
+        prefix, _, suffix = message.partition("{body}")
+        name = safe_identifier(str(value.get("public-key-name", "public_key")))
+        if name in {c.py_name for s in self.security for c in s.credentials}:
+            raise node.error(f"public-key-name {name!r} is already a credential's name")
+        key = ir.Credential(name, f"{self.env_prefix}_{name.upper()}", "The public key webhooks are verified with.")
+        return ir.WebhookSignature(
+            algorithm="ed25519",
+            signature_header=str(value["signature-header"]).lower(),
+            timestamp_header=str(value["timestamp-header"]).lower(),
+            message_prefix=prefix,
+            message_suffix=suffix,
+            tolerance=int(value.get("tolerance", 300)),
+            public_key=key,
         )
 
     # -- webhooks ---------------------------------------------------------------------------
@@ -660,6 +720,7 @@ def _annotations(op: ir.Operation) -> list[str]:
     out = [p.annotation for p in op.parameters]
     out += [p.annotation for p in op.body.fields] if op.body else []
     out.append(op.response.annotation)
+    out += [op.pagination.item_annotation] if op.pagination else []
     return out
 
 
@@ -677,7 +738,10 @@ def _qualify_builtins(op: ir.Operation, shadowed: set[str]) -> ir.Operation:
     if body is not None:
         body = ir.RequestBody(**{**body.__dict__, "fields": tuple(map(fix_param, body.fields))})
     response = ir.Response(**{**op.response.__dict__, "annotation": fix(op.response.annotation)})
+    pagination = op.pagination
+    if pagination is not None:
+        pagination = ir.Pagination(**{**pagination.__dict__, "item_annotation": fix(pagination.item_annotation)})
     return ir.Operation(
         **{**op.__dict__, "parameters": tuple(map(fix_param, op.parameters)), "body": body,
-           "response": response}
+           "response": response, "pagination": pagination}
     )  # fmt: skip

@@ -96,10 +96,25 @@ class Response:
 @dataclass(frozen=True)
 class Pagination:
     page_parameter: str  # Python name
+    page_query: str  # the page parameter's name on the wire
     size_parameter: str | None
     items: str
     page_number: str
     total_pages: str
+    item_annotation: str  # Python type of one item of the list
+
+
+@dataclass(frozen=True)
+class WebhookSignature:
+    """How the API signs the webhooks it sends (the document's ``x-webhook-signature``)."""
+
+    algorithm: Literal["ed25519"]
+    signature_header: str
+    timestamp_header: str
+    message_prefix: str  # what the signed message has before the body ("{timestamp}" placeholders)
+    message_suffix: str  # ... and after it
+    tolerance: int  # seconds a timestamp may be off, in the past or the future
+    public_key: Credential  # the constructor argument holding the verification key
 
 
 @dataclass(frozen=True)
@@ -179,6 +194,7 @@ class Api:
     security_schemes: tuple[SecurityScheme, ...]
     resources: tuple[Resource, ...]
     webhooks: tuple[WebhookEvent, ...]
+    webhook_signature: WebhookSignature | None = None
     model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
     model_names: frozenset[str] = frozenset()
     warnings: list[str] = field(default_factory=list)
@@ -194,6 +210,11 @@ class Api:
     @property
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for r in self.resources for op in r.operations)
+
+    @property
+    def webhook_models(self) -> tuple[str, ...]:
+        """The models of the webhooks that can be recognised by their event type, sorted."""
+        return tuple(sorted({w.model for w in self.webhooks if w.model and w.event_type_pointer}))
 
 
 def _top_level(annotation: str) -> str:

@@ -21,6 +21,7 @@ import jinja2
 
 from . import ir
 from .errors import SpecError
+from .schemas import open_enums
 from .text import reflow
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,6 +43,9 @@ def render(api: ir.Api) -> dict[str, str]:
     put(f"{package}/__init__.py", "__init__.py.jinja")
     put(f"{package}/_types.py", "_types.py.jinja")
     put(f"{package}/_models.py", "_models.py.jinja")
+    put(f"{package}/_exceptions.py", "_exceptions.py.jinja")
+    put(f"{package}/_response.py", "_response.py.jinja")
+    put(f"{package}/_pagination.py", "_pagination.py.jinja")
     put(f"{package}/_base_client.py", "_base_client.py.jinja")
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources__init__.py.jinja")
@@ -49,6 +53,7 @@ def render(api: ir.Api) -> dict[str, str]:
         put(f"{package}/resources/{resource.name}.py", "resource.py.jinja", resource=resource)
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
+        put(f"{package}/_webhooks.py", "_webhooks.py.jinja")
     files[f"{package}/models.py"] = render_models(api)
     return files
 
@@ -64,7 +69,7 @@ def render_models(api: ir.Api) -> str:
         "openapi": "3.1.0",
         "info": {"title": api.title, "version": api.version},
         "paths": {},
-        "components": {"schemas": api.model_schemas},
+        "components": {"schemas": {name: open_enums(s) for name, s in api.model_schemas.items()}},
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

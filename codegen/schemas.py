@@ -329,3 +329,36 @@ def model_names_in(annotation: str, known: frozenset[str] | set[str]) -> set[str
     """The model classes an annotation mentions (ignoring the text of string literals)."""
     bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", annotation)
     return {name for name in re.findall(r"\b[A-Z]\w*\b", bare) if name in known}
+
+
+def open_enums(schema: Any) -> Any:
+    """A copy of ``schema`` in which every string ``enum`` also admits any other string.
+
+    APIs add enum values over time: a client generated today must still read a response that
+    carries a value added tomorrow, and keep it. Models render such a field as
+    ``Literal["a", "b"] | str``: type checkers still see the known values, and validation never
+    rejects a new one. ``const`` stays strict: it identifies a variant (an event type).
+    """
+    if isinstance(schema, list):
+        return [open_enums(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {
+        key: (
+            {name: open_enums(sub) for name, sub in value.items()}
+            if key in _SCHEMA_MAP_KEYS and isinstance(value, dict)
+            else open_enums(value)
+            if key in _SCHEMA_KEYS or key in _SCHEMA_LIST_KEYS
+            else value
+        )
+        for key, value in schema.items()
+    }
+    values = out.get("enum")
+    if isinstance(values, list) and values and all(isinstance(v, str) for v in values if v is not None):
+        kinds = out.pop("type", "string")
+        out.pop("enum")
+        nullable = None in values or (isinstance(kinds, list) and "null" in kinds)
+        strings = [v for v in values if v is not None]
+        out["anyOf"] = [{"type": "string", "enum": strings}, {"type": "string"}]
+        out["anyOf"] += [{"type": "null"}] if nullable else []
+    return out

@@ -32,33 +32,96 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import models as models
-    from ._base_client import APIStatusError as APIStatusError
     from ._client import AsyncClient as AsyncClient
     from ._client import Client as Client
+    from ._exceptions import APIConnectionError as APIConnectionError
+    from ._exceptions import APIError as APIError
+    from ._exceptions import APIResponseValidationError as APIResponseValidationError
+    from ._exceptions import APIStatusError as APIStatusError
+    from ._exceptions import APITimeoutError as APITimeoutError
+    from ._exceptions import AuthenticationError as AuthenticationError
+    from ._exceptions import BadRequestError as BadRequestError
+    from ._exceptions import ConflictError as ConflictError
+    from ._exceptions import ErrorObject as ErrorObject
+    from ._exceptions import InternalServerError as InternalServerError
+    from ._exceptions import MissingCredentialsError as MissingCredentialsError
+    from ._exceptions import NotFoundError as NotFoundError
+    from ._exceptions import PermissionDeniedError as PermissionDeniedError
+    from ._exceptions import RateLimitError as RateLimitError
+    from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
+    from ._pagination import AsyncPage as AsyncPage
+    from ._pagination import SyncPage as SyncPage
+    from ._response import APIResponse as APIResponse
     from ._types import NOT_GIVEN as NOT_GIVEN
     from ._types import NotGiven as NotGiven
     from ._types import WebhookStep as WebhookStep
+    from ._webhooks import UnknownWebhookEvent as UnknownWebhookEvent
+    from ._webhooks import WebhookError as WebhookError
+    from ._webhooks import WebhookPayloadError as WebhookPayloadError
+    from ._webhooks import WebhookVerificationError as WebhookVerificationError
 
 __version__ = "0.1.0"
 
 __all__ = [
     "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
     "APIStatusError",
+    "APITimeoutError",
     "AsyncClient",
+    "AsyncPage",
+    "AuthenticationError",
+    "BadRequestError",
     "Client",
+    "ConflictError",
+    "ErrorObject",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
     "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncPage",
+    "UnknownWebhookEvent",
+    "UnprocessableEntityError",
+    "WebhookError",
+    "WebhookPayloadError",
     "WebhookStep",
+    "WebhookVerificationError",
     "__version__",
     "models",
 ]
 
 _LAZY = {
-    "APIStatusError": "._base_client",
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APIResponse": "._response",
+    "APIResponseValidationError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
     "AsyncClient": "._client",
+    "AsyncPage": "._pagination",
+    "AuthenticationError": "._exceptions",
+    "BadRequestError": "._exceptions",
     "Client": "._client",
+    "ConflictError": "._exceptions",
+    "ErrorObject": "._exceptions",
+    "InternalServerError": "._exceptions",
+    "MissingCredentialsError": "._exceptions",
     "NOT_GIVEN": "._types",
+    "NotFoundError": "._exceptions",
     "NotGiven": "._types",
+    "PermissionDeniedError": "._exceptions",
+    "RateLimitError": "._exceptions",
+    "SyncPage": "._pagination",
+    "UnknownWebhookEvent": "._webhooks",
+    "UnprocessableEntityError": "._exceptions",
+    "WebhookError": "._webhooks",
+    "WebhookPayloadError": "._webhooks",
     "WebhookStep": "._types",
+    "WebhookVerificationError": "._webhooks",
 }
 
 

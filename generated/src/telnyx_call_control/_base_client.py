@@ -1,26 +1,50 @@
-"""Transport and authentication, shared by every resource.
+"""Transport, authentication and retries, shared by every resource.
 
 Resources describe a request (method, path, parameters, body, security, result type) and
 hand it to :meth:`SyncAPIClient.request` or :meth:`AsyncAPIClient.request`; everything about
 HTTP lives here.
+
+Retries: a request is sent again after a connection error, a timeout, or an answer 408, 409,
+429 or 5xx, at most ``max_retries`` times, but only when repeating it is safe: its method is
+idempotent by HTTP rules (GET, PUT, DELETE, ...), or the API description says the operation
+is (``idempotent``), or it carries an idempotency field that was filled once, before the first
+attempt, and is sent unchanged every time. The wait doubles from ``initial_retry_delay`` up to
+``max_retry_delay``, less up to a quarter of random jitter; a ``Retry-After`` (seconds or an
+HTTP date) or ``retry-after-ms`` header sets it instead, up to ``max_retry_after``.
+
+Logging: every attempt is logged at DEBUG on the ``telnyx_call_control`` logger with the
+method, path, status, retry count and elapsed time; credentials in headers are redacted.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
+import email.utils
+import logging
+import random
+import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Self, TypeVar, cast
+from typing import Any, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
 import pydantic
 
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    MissingCredentialsError,
+    status_error,
+)
+from ._pagination import AsyncPage, PageInfo, SyncPage
+from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = [
-    "APIStatusError",
     "AsyncAPIClient",
     "AsyncAPIResource",
     "MissingCredentialsError",
@@ -31,30 +55,24 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+_SyncResourceT = TypeVar("_SyncResourceT", bound="SyncAPIResource")
+_AsyncResourceT = TypeVar("_AsyncResourceT", bound="AsyncAPIResource")
 _Params = list[tuple[str, str | int | float | bool | None]]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_INITIAL_RETRY_DELAY = 0.5
+DEFAULT_MAX_RETRY_DELAY = 8.0
+DEFAULT_MAX_RETRY_AFTER = 60.0
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
 
+log = logging.getLogger("telnyx_call_control")
 
-class MissingCredentialsError(Exception):
-    """The request needs credentials the client was not given."""
-
-
-class APIStatusError(Exception):
-    """The API answered with a status code outside 2xx."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.response = response
-        self.status_code = response.status_code
-        try:
-            self.body: object = response.json()
-        except ValueError:
-            self.body = response.text
-        super().__init__(
-            f"{response.request.method} {response.request.url}: {response.status_code}"
-        )
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+_RETRY_STATUSES = frozenset({408, 409, 429})
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +132,20 @@ def _query_items(name: str, value: object, style: str) -> list[tuple[str, str]]:
     return [(name, _scalar(value))]
 
 
+def _multipart(body: object) -> tuple[dict[str, object], dict[str, object]]:
+    data: dict[str, object] = {}
+    files: dict[str, object] = {}
+    for key, value in cast(Mapping[str, object], body).items():
+        if isinstance(value, NotGiven):
+            continue
+        if isinstance(value, (bytes, bytearray)) or hasattr(value, "read"):
+            files[key] = value
+        else:
+            plain = _jsonable(value)
+            data[key] = plain if isinstance(plain, str) else _scalar(plain)
+    return data, files
+
+
 _ADAPTERS: dict[object, pydantic.TypeAdapter[Any]] = {}
 
 
@@ -125,8 +157,64 @@ def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
     return adapter
 
 
-class _BaseClient:
-    """What the sync and async clients share: building requests and reading responses."""
+def _parse(response: httpx.Response, cast_to: type[_T]) -> _T:
+    """The body of a 2xx answer as ``cast_to``."""
+    if cast_to is type(None) or cast_to is bytes or cast_to is str:
+        value: object = (
+            None
+            if cast_to is type(None)
+            else response.content
+            if cast_to is bytes
+            else response.text
+        )
+        return cast(_T, value)
+    try:
+        result: _T = _adapter(cast_to).validate_json(response.content)
+    except pydantic.ValidationError as exc:
+        if exc.errors()[0]["type"] == "json_invalid":
+            raise APIResponseValidationError(response, "the body is not valid JSON") from exc
+        problems = "; ".join(
+            f"{'/'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
+            for e in exc.errors(include_input=False)
+        )
+        raise APIResponseValidationError(response, problems) from exc
+    return result
+
+
+def _should_retry(response: httpx.Response) -> bool:
+    return response.status_code in _RETRY_STATUSES or response.status_code >= 500
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    """The wait a ``retry-after-ms`` or ``Retry-After`` header asks for, in seconds."""
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return max(float(millis) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+def _connection_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(request)
+
+
+class _BaseClient(Generic[_HttpT]):
+    """What the sync and async clients share: settings, building requests, retry timing."""
 
     def __init__(
         self,
@@ -135,29 +223,94 @@ class _BaseClient:
         credentials: Mapping[str, str | None],
         credential_env: Mapping[str, str],
         security_schemes: Mapping[str, SecurityScheme],
-        default_headers: Mapping[str, str] | None = None,
+        http_client: _HttpT,
+        owns_http_client: bool,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        initial_retry_delay: float,
+        max_retry_delay: float,
+        max_retry_after: float,
+        default_headers: Mapping[str, str] | None,
     ) -> None:
         self.base_url = httpx.URL(str(base_url))
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.initial_retry_delay = initial_retry_delay
+        self.max_retry_delay = max_retry_delay
+        self.max_retry_after = max_retry_after
         self._credentials = dict(credentials)
         self._credential_env = dict(credential_env)
         self._security_schemes = dict(security_schemes)
         self._default_headers = dict(default_headers or {})
+        self._http: _HttpT = http_client
+        self._owns_http = owns_http_client
+        self._raw_response = False
+        self._resources: dict[type, object] = {}
+        self._secret_headers = _SECRET_HEADERS | {
+            s.name.lower() for s in self._security_schemes.values() if s.location == "header"
+        }
+
+    def with_options(
+        self,
+        *,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        initial_retry_delay: float | None = None,
+        max_retry_delay: float | None = None,
+        max_retry_after: float | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: _HttpT | None = None,
+    ) -> Self:
+        """A copy of the client with some settings changed (``default_headers`` are added).
+
+        The copy shares the connection pool (unless given ``http_client``) and leaves closing
+        it to the original: ``client.with_options(timeout=5)`` changes the settings of one request.
+        """
+        new = copy.copy(self)
+        new._credentials = dict(self._credentials)
+        new._default_headers = {**self._default_headers, **(default_headers or {})}
+        new._resources = {}
+        new._owns_http = False
+        if base_url is not None:
+            new.base_url = httpx.URL(str(base_url))
+        if not isinstance(timeout, NotGiven):
+            new.timeout = timeout
+        if max_retries is not None:
+            new.max_retries = max_retries
+        if initial_retry_delay is not None:
+            new.initial_retry_delay = initial_retry_delay
+        if max_retry_delay is not None:
+            new.max_retry_delay = max_retry_delay
+        if max_retry_after is not None:
+            new.max_retry_after = max_retry_after
+        if http_client is not None:
+            new._http = http_client
+        return new
+
+    def _with_raw_response(self) -> Self:
+        """A copy whose requests answer with :class:`APIResponse` instead of the parsed body."""
+        new = self.with_options()
+        new._raw_response = True
+        return new
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def _build_request(
         self,
-        http: httpx.Client | httpx.AsyncClient,
         method: str,
         path: str,
         *,
-        query: Mapping[str, object] | None,
-        query_styles: Mapping[str, str] | None,
-        headers: Mapping[str, object] | None,
-        cookies: Mapping[str, object] | None,
-        body: object,
-        body_encoding: BodyEncoding,
-        content_type: str | None,
-        security: Sequence[Sequence[str]],
-        idempotency_field: str | None,
+        query: Mapping[str, object] | None = None,
+        query_styles: Mapping[str, str] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = NOT_GIVEN,
+        body_encoding: BodyEncoding = "json",
+        content_type: str | None = None,
+        security: Sequence[Sequence[str]] = (),
+        idempotency_field: str | None = None,
     ) -> httpx.Request:
         params: _Params = []
         styles = query_styles or {}
@@ -184,6 +337,7 @@ class _BaseClient:
             and idempotency_field
             and isinstance(body.get(idempotency_field, None), (NotGiven, type(None)))
         ):
+            # Filled once, here: every retry sends this same request, so the same value.
             body = {**body, idempotency_field: str(uuid.uuid4())}
         if not isinstance(body, NotGiven):
             if body_encoding == "json":
@@ -197,14 +351,16 @@ class _BaseClient:
                 kwargs["content"] = body
         if content_type is not None:
             request_headers["Content-Type"] = content_type
-        return http.build_request(
+        request: httpx.Request = self._http.build_request(
             method,
             self.base_url.join(path) if path.startswith("/") else httpx.URL(path),
             params=params,
             headers=request_headers,
             cookies=request_cookies,
+            timeout=self.timeout,
             **kwargs,
         )
+        return request
 
     def _authenticate(
         self,
@@ -242,37 +398,57 @@ class _BaseClient:
         )
         raise MissingCredentialsError(f"this request needs {needed}")
 
-    def _parse(self, response: httpx.Response, cast_to: type[_T]) -> _T:
-        if not response.is_success:
-            raise APIStatusError(response)
-        if cast_to is type(None) or cast_to is bytes or cast_to is str:
-            value: object = (
-                None
-                if cast_to is type(None)
-                else response.content
-                if cast_to is bytes
-                else response.text
-            )
-            return cast(_T, value)
-        result: _T = _adapter(cast_to).validate_json(response.content)
-        return result
+    def _retry_delay(self, retries: int, response: httpx.Response | None) -> float:
+        """How long to wait before retry number ``retries + 1``."""
+        if response is not None:
+            asked = _retry_after(response.headers)
+            if asked is not None:
+                return min(asked, self.max_retry_after)
+        backoff = min(self.initial_retry_delay * 2.0**retries, self.max_retry_delay)
+        return backoff * (1 - 0.25 * random.random())
+
+    def _log(
+        self,
+        request: httpx.Request,
+        outcome: httpx.Response | Exception,
+        retries: int,
+        started: float,
+    ) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return
+        status = (
+            outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
+        )
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        headers = {
+            k: "<redacted>" if k.lower() in self._secret_headers else v
+            for k, v in request.headers.items()
+        }
+        log.debug(
+            "%s %s -> %s (retry %d, %.1f ms) headers=%s",
+            request.method,
+            request.url.path,
+            status,
+            retries,
+            elapsed_ms,
+            headers,
+            extra={
+                "http_method": request.method,
+                "http_path": request.url.path,
+                "http_status": status,
+                "retries": retries,
+                "elapsed_ms": elapsed_ms,
+            },
+        )
+
+    def _result(self, response: httpx.Response, retries: int, build: Callable[[], _T]) -> _T:
+        """What a method returns: the parsed body, or the raw response on a raw client."""
+        if self._raw_response:
+            return cast(_T, APIResponse(response, retries, build))
+        return build()
 
 
-def _multipart(body: object) -> tuple[dict[str, object], dict[str, object]]:
-    data: dict[str, object] = {}
-    files: dict[str, object] = {}
-    for key, value in cast(Mapping[str, object], body).items():
-        if isinstance(value, NotGiven):
-            continue
-        if isinstance(value, (bytes, bytearray)) or hasattr(value, "read"):
-            files[key] = value
-        else:
-            plain = _jsonable(value)
-            data[key] = plain if isinstance(plain, str) else _scalar(plain)
-    return data, files
-
-
-class SyncAPIClient(_BaseClient):
+class SyncAPIClient(_BaseClient[httpx.Client]):
     """Sends requests with an :class:`httpx.Client`."""
 
     def __init__(
@@ -283,6 +459,10 @@ class SyncAPIClient(_BaseClient):
         credential_env: Mapping[str, str],
         security_schemes: Mapping[str, SecurityScheme],
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -291,9 +471,15 @@ class SyncAPIClient(_BaseClient):
             credentials=credentials,
             credential_env=credential_env,
             security_schemes=security_schemes,
+            http_client=http_client or httpx.Client(timeout=timeout),
+            owns_http_client=http_client is None,
+            timeout=timeout,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
+            max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
-        self._http = http_client or httpx.Client(timeout=timeout)
 
     def request(
         self,
@@ -301,39 +487,81 @@ class SyncAPIClient(_BaseClient):
         path: str,
         *,
         cast_to: type[_T],
-        query: Mapping[str, object] | None = None,
-        query_styles: Mapping[str, str] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        body_encoding: BodyEncoding = "json",
-        content_type: str | None = None,
-        security: Sequence[Sequence[str]] = (),
         idempotent: bool = False,
-        idempotency_field: str | None = None,
+        **options: Any,
     ) -> _T:
-        """Send one request and parse its answer as ``cast_to``.
+        """Send one request (retrying it when safe) and parse its answer as ``cast_to``.
 
-        ``idempotent`` says whether the request may be repeated safely (used for retries).
+        ``idempotent`` says that the operation may be repeated although its method is not
+        idempotent by HTTP rules; ``options`` are those of the request itself (query, body,
+        security, ...).
         """
-        request = self._build_request(
-            self._http,
-            method,
-            path,
-            query=query,
-            query_styles=query_styles,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            body_encoding=body_encoding,
-            content_type=content_type,
-            security=security,
-            idempotency_field=idempotency_field,
+        response, retries = self._send(self._build_request(method, path, **options), idempotent)
+        return self._result(response, retries, lambda: _parse(response, cast_to))
+
+    def request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[object],
+        item: type[_T],
+        page: PageInfo,
+        query: Mapping[str, object],
+        idempotent: bool = False,
+        **options: Any,
+    ) -> SyncPage[_T]:
+        """Like :meth:`request`, for an operation that answers with one page of ``item``s."""
+
+        def fetch(page_query: Mapping[str, object]) -> tuple[httpx.Response, int]:
+            return self._send(
+                self._build_request(method, path, query=page_query, **options), idempotent
+            )
+
+        def fetch_page(page_query: Mapping[str, object]) -> SyncPage[_T]:
+            response, _ = fetch(page_query)
+            return SyncPage(_parse(response, cast_to), page, page_query, fetch_page)
+
+        response, retries = fetch(query)
+        return self._result(
+            response, retries, lambda: SyncPage(_parse(response, cast_to), page, query, fetch_page)
         )
-        return self._parse(self._http.send(request), cast_to)
+
+    def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
+        """The 2xx answer to ``request`` and the number of retries it took."""
+        retryable = idempotent or request.method in _IDEMPOTENT_METHODS
+        retries = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                response = self._http.send(request)
+            except httpx.TransportError as exc:
+                self._log(request, exc, retries, started)
+                if not retryable or retries >= self.max_retries:
+                    raise _connection_error(request, exc) from exc
+                delay = self._retry_delay(retries, None)
+            else:
+                self._log(request, response, retries, started)
+                if response.is_success:
+                    return response, retries
+                if not retryable or retries >= self.max_retries or not _should_retry(response):
+                    raise status_error(response)
+                delay = self._retry_delay(retries, response)
+                response.close()
+            retries += 1
+            time.sleep(delay)
+
+    def _resource(self, cls: type[_SyncResourceT]) -> _SyncResourceT:
+        """The client's one instance of a resource class."""
+        resource = self._resources.get(cls)
+        if resource is None:
+            resource = self._resources[cls] = cls(self)
+        return cast(_SyncResourceT, resource)
 
     def close(self) -> None:
-        self._http.close()
+        """Close the connection pool, if the client opened it."""
+        if self._owns_http:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -342,7 +570,7 @@ class SyncAPIClient(_BaseClient):
         self.close()
 
 
-class AsyncAPIClient(_BaseClient):
+class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     """Sends requests with an :class:`httpx.AsyncClient`."""
 
     def __init__(
@@ -353,6 +581,10 @@ class AsyncAPIClient(_BaseClient):
         credential_env: Mapping[str, str],
         security_schemes: Mapping[str, SecurityScheme],
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -361,9 +593,15 @@ class AsyncAPIClient(_BaseClient):
             credentials=credentials,
             credential_env=credential_env,
             security_schemes=security_schemes,
+            http_client=http_client or httpx.AsyncClient(timeout=timeout),
+            owns_http_client=http_client is None,
+            timeout=timeout,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
+            max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
-        self._http = http_client or httpx.AsyncClient(timeout=timeout)
 
     async def request(
         self,
@@ -371,39 +609,84 @@ class AsyncAPIClient(_BaseClient):
         path: str,
         *,
         cast_to: type[_T],
-        query: Mapping[str, object] | None = None,
-        query_styles: Mapping[str, str] | None = None,
-        headers: Mapping[str, object] | None = None,
-        cookies: Mapping[str, object] | None = None,
-        body: object = NOT_GIVEN,
-        body_encoding: BodyEncoding = "json",
-        content_type: str | None = None,
-        security: Sequence[Sequence[str]] = (),
         idempotent: bool = False,
-        idempotency_field: str | None = None,
+        **options: Any,
     ) -> _T:
-        """Send one request and parse its answer as ``cast_to``.
+        """Send one request (retrying it when safe) and parse its answer as ``cast_to``.
 
-        ``idempotent`` says whether the request may be repeated safely (used for retries).
+        ``idempotent`` says that the operation may be repeated although its method is not
+        idempotent by HTTP rules; ``options`` are those of the request itself (query, body,
+        security, ...).
         """
-        request = self._build_request(
-            self._http,
-            method,
-            path,
-            query=query,
-            query_styles=query_styles,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            body_encoding=body_encoding,
-            content_type=content_type,
-            security=security,
-            idempotency_field=idempotency_field,
+        response, retries = await self._send(
+            self._build_request(method, path, **options), idempotent
         )
-        return self._parse(await self._http.send(request), cast_to)
+        return self._result(response, retries, lambda: _parse(response, cast_to))
+
+    async def request_page(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[object],
+        item: type[_T],
+        page: PageInfo,
+        query: Mapping[str, object],
+        idempotent: bool = False,
+        **options: Any,
+    ) -> AsyncPage[_T]:
+        """Like :meth:`request`, for an operation that answers with one page of ``item``s."""
+
+        async def fetch(page_query: Mapping[str, object]) -> tuple[httpx.Response, int]:
+            request = self._build_request(method, path, query=page_query, **options)
+            return await self._send(request, idempotent)
+
+        async def fetch_page(page_query: Mapping[str, object]) -> AsyncPage[_T]:
+            response, _ = await fetch(page_query)
+            return AsyncPage(_parse(response, cast_to), page, page_query, fetch_page)
+
+        response, retries = await fetch(query)
+        return self._result(
+            response, retries, lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page)
+        )
+
+    async def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
+        """The 2xx answer to ``request`` and the number of retries it took."""
+        import asyncio  # only async clients need it, and only to wait before a retry
+
+        retryable = idempotent or request.method in _IDEMPOTENT_METHODS
+        retries = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                self._log(request, exc, retries, started)
+                if not retryable or retries >= self.max_retries:
+                    raise _connection_error(request, exc) from exc
+                delay = self._retry_delay(retries, None)
+            else:
+                self._log(request, response, retries, started)
+                if response.is_success:
+                    return response, retries
+                if not retryable or retries >= self.max_retries or not _should_retry(response):
+                    raise status_error(response)
+                delay = self._retry_delay(retries, response)
+                await response.aclose()
+            retries += 1
+            await asyncio.sleep(delay)
+
+    def _resource(self, cls: type[_AsyncResourceT]) -> _AsyncResourceT:
+        """The client's one instance of a resource class."""
+        resource = self._resources.get(cls)
+        if resource is None:
+            resource = self._resources[cls] = cls(self)
+        return cast(_AsyncResourceT, resource)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        """Close the connection pool, if the client opened it."""
+        if self._owns_http:
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING, Final
 
 import httpx
 
-from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SecurityScheme, SyncAPIClient
+from ._base_client import (
+    DEFAULT_INITIAL_RETRY_DELAY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_AFTER,
+    DEFAULT_MAX_RETRY_DELAY,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SecurityScheme,
+    SyncAPIClient,
+)
 
 if TYPE_CHECKING:
+    from ._webhooks import Webhooks
     from .resources.call_control_applications import (
         AsyncCallControlApplications,
         CallControlApplications,
@@ -70,8 +80,16 @@ class Client(SyncAPIClient):
             Defaults to the environment variable ``TELNYX_API_KEY``.
         base_url: Where the API is served. Defaults to the environment variable
             ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        public_key: The public key webhooks are verified with. Defaults to the
+            environment variable ``TELNYX_PUBLIC_KEY``.
+        webhook_tolerance: Seconds a webhook's timestamp may be off, in the past or the future.
         timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
-        http_client: An :class:`httpx.Client` to send requests with.
+        max_retries: How many times a request that may safely be repeated is retried.
+        initial_retry_delay: The first wait before a retry, in seconds; it doubles each time.
+        max_retry_delay: The longest wait between retries, in seconds.
+        max_retry_after: The longest wait a ``Retry-After`` header may ask for, in seconds.
+        http_client: An :class:`httpx.Client` to send requests with (the
+            client then leaves closing it to you).
         default_headers: Headers sent with every request.
     """
 
@@ -81,14 +99,24 @@ class Client(SyncAPIClient):
         v1_key: str | None = None,
         v1_secret: str | None = None,
         api_key: str | None = None,
+        public_key: str | None = None,
+        webhook_tolerance: float = 300,
         base_url: str | httpx.URL | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
     ) -> None:
         self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
         self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
         self.api_key = api_key if api_key is not None else os.environ.get("TELNYX_API_KEY")
+        self.public_key = (
+            public_key if public_key is not None else os.environ.get("TELNYX_PUBLIC_KEY")
+        )
+        self.webhook_tolerance = webhook_tolerance
         if base_url is None:
             base_url = os.environ.get("TELNYX_BASE_URL") or DEFAULT_BASE_URL
         super().__init__(
@@ -101,23 +129,34 @@ class Client(SyncAPIClient):
             credential_env=CREDENTIAL_ENV,
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
+            max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
         )
 
-    @cached_property
+    @property
     def call_control_applications(self) -> CallControlApplications:
         """Call Control Applications"""
         from .resources.call_control_applications import CallControlApplications
 
-        return CallControlApplications(self)
+        return self._resource(CallControlApplications)
 
-    @cached_property
+    @property
     def calls(self) -> Calls:
         """Dial calls and send commands to them."""
         from .resources.calls import Calls
 
-        return Calls(self)
+        return self._resource(Calls)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify and parse the webhooks the API sends."""
+        from ._webhooks import Webhooks
+
+        return Webhooks(public_key=self.public_key, tolerance=self.webhook_tolerance)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -144,8 +183,16 @@ class AsyncClient(AsyncAPIClient):
             Defaults to the environment variable ``TELNYX_API_KEY``.
         base_url: Where the API is served. Defaults to the environment variable
             ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        public_key: The public key webhooks are verified with. Defaults to the
+            environment variable ``TELNYX_PUBLIC_KEY``.
+        webhook_tolerance: Seconds a webhook's timestamp may be off, in the past or the future.
         timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
-        http_client: An :class:`httpx.AsyncClient` to send requests with.
+        max_retries: How many times a request that may safely be repeated is retried.
+        initial_retry_delay: The first wait before a retry, in seconds; it doubles each time.
+        max_retry_delay: The longest wait between retries, in seconds.
+        max_retry_after: The longest wait a ``Retry-After`` header may ask for, in seconds.
+        http_client: An :class:`httpx.AsyncClient` to send requests with (the
+            client then leaves closing it to you).
         default_headers: Headers sent with every request.
     """
 
@@ -155,14 +202,24 @@ class AsyncClient(AsyncAPIClient):
         v1_key: str | None = None,
         v1_secret: str | None = None,
         api_key: str | None = None,
+        public_key: str | None = None,
+        webhook_tolerance: float = 300,
         base_url: str | httpx.URL | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
     ) -> None:
         self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
         self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
         self.api_key = api_key if api_key is not None else os.environ.get("TELNYX_API_KEY")
+        self.public_key = (
+            public_key if public_key is not None else os.environ.get("TELNYX_PUBLIC_KEY")
+        )
+        self.webhook_tolerance = webhook_tolerance
         if base_url is None:
             base_url = os.environ.get("TELNYX_BASE_URL") or DEFAULT_BASE_URL
         super().__init__(
@@ -175,20 +232,31 @@ class AsyncClient(AsyncAPIClient):
             credential_env=CREDENTIAL_ENV,
             security_schemes=SECURITY_SCHEMES,
             timeout=timeout,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
+            max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
         )
 
-    @cached_property
+    @property
     def call_control_applications(self) -> AsyncCallControlApplications:
         """Call Control Applications"""
         from .resources.call_control_applications import AsyncCallControlApplications
 
-        return AsyncCallControlApplications(self)
+        return self._resource(AsyncCallControlApplications)
 
-    @cached_property
+    @property
     def calls(self) -> AsyncCalls:
         """Dial calls and send commands to them."""
         from .resources.calls import AsyncCalls
 
-        return AsyncCalls(self)
+        return self._resource(AsyncCalls)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify and parse the webhooks the API sends."""
+        from ._webhooks import Webhooks
+
+        return Webhooks(public_key=self.public_key, tolerance=self.webhook_tolerance)

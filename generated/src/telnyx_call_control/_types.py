@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, Literal, Self
+from typing import Any, Final, Literal, Self, TypeVar
 
-__all__ = ["NOT_GIVEN", "NotGiven", "WebhookStep"]
+__all__ = ["NOT_GIVEN", "NotGiven", "WebhookStep", "sends_webhooks"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class NotGiven:
@@ -44,3 +47,13 @@ class WebhookStep:
     optional: bool = False
     when: str | None = None
     leg: str = "self"
+
+
+def sends_webhooks(steps: tuple[WebhookStep, ...]) -> Callable[[_F], _F]:
+    """Record on a method, as its ``webhooks`` attribute, the webhooks it makes the API send."""
+
+    def mark(method: _F) -> _F:
+        method.webhooks = steps  # type: ignore[attr-defined]
+        return method
+
+    return mark

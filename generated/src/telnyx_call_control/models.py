@@ -46,7 +46,7 @@ class BridgeRequest(BaseModel):
     """
     The Call Control ID of the call you want to bridge with (leg B).
     """
-    park_after_unbridge: Literal["self"] | None = Field(default=None, examples=["self"])
+    park_after_unbridge: Literal["self"] | str | None = Field(default=None, examples=["self"])
     """
     Specifies behavior after the bridge ends (i.e. the opposite leg either hangs up
     or is transferred). If supplied with the value `self`, the current leg will be
@@ -77,7 +77,7 @@ class Call(BaseModel):
     A call leg.
     """
 
-    record_type: Literal["call"]
+    record_type: Literal["call"] | str
     """
     Identifies the type of the resource.
     """
@@ -106,7 +106,7 @@ class CallAnsweredEventV1(BaseModel):
     Call answered, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -141,7 +141,7 @@ class CallAnsweredEventV2Data(BaseModel):
     The event of a call answered webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -197,7 +197,7 @@ class CallAnsweredPayload(BaseModel):
     """
     Destination number or SIP URI of the call.
     """
-    state: Literal["answered"] = Field(..., examples=["answered"])
+    state: Literal["answered"] | str = Field(..., examples=["answered"])
     """
     State received from a command.
     """
@@ -212,7 +212,7 @@ class CallBridgedEventV1(BaseModel):
     Call bridged, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -247,7 +247,7 @@ class CallBridgedEventV2Data(BaseModel):
     The event of a call bridged webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -303,7 +303,7 @@ class CallBridgedPayload(BaseModel):
     """
     Destination number or SIP URI of the call.
     """
-    state: Literal["bridged"] = Field(..., examples=["bridged"])
+    state: Literal["bridged"] | str = Field(..., examples=["bridged"])
     """
     State received from a command.
     """
@@ -322,26 +322,29 @@ class CallControlApplication(BaseModel):
     """
     Specifies whether the connection can be used.
     """
-    anchorsite_override: Literal[
-        '"Latency"',
-        '"Chicago, IL"',
-        '"Ashburn, VA"',
-        '"San Jose, CA"',
-        '"London, UK"',
-        '"Chennai, IN"',
-        '"Amsterdam, Netherlands"',
-        '"Toronto, Canada"',
-        '"Sydney, Australia"',
-        "Latency",
-        "Chicago, IL",
-        "Ashburn, VA",
-        "San Jose, CA",
-        "London, UK",
-        "Chennai, IN",
-        "Amsterdam, Netherlands",
-        "Toronto, Canada",
-        "Sydney, Australia",
-    ] = Field(..., examples=['"Amsterdam, Netherlands"'])
+    anchorsite_override: (
+        Literal[
+            '"Latency"',
+            '"Chicago, IL"',
+            '"Ashburn, VA"',
+            '"San Jose, CA"',
+            '"London, UK"',
+            '"Chennai, IN"',
+            '"Amsterdam, Netherlands"',
+            '"Toronto, Canada"',
+            '"Sydney, Australia"',
+            "Latency",
+            "Chicago, IL",
+            "Ashburn, VA",
+            "San Jose, CA",
+            "London, UK",
+            "Chennai, IN",
+            "Amsterdam, Netherlands",
+            "Toronto, Canada",
+            "Sydney, Australia",
+        ]
+        | str
+    ) = Field(..., examples=['"Amsterdam, Netherlands"'])
     """
     Latency directs Telnyx to route media through the site with the lowest round-trip
     time to the user's connection. Telnyx calculates this time using ICMP ping
@@ -365,7 +368,7 @@ class CallControlApplication(BaseModel):
     """
     ISO 8601 formatted date indicating when the resource was created.
     """
-    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] = Field(..., examples=["Inband"])
+    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] | str = Field(..., examples=["Inband"])
     """
     Sets the type of DTMF digits sent from Telnyx to this Connection. Note that DTMF
     digits sent to Telnyx will be accepted in all formats.
@@ -390,7 +393,7 @@ class CallControlApplication(BaseModel):
     """
     inbound: CallControlApplicationInbound
     outbound: CallControlApplicationOutbound
-    record_type: Literal["call_control_application"] = Field(
+    record_type: Literal["call_control_application"] | str = Field(
         ..., examples=["call_control_application"]
     )
     """
@@ -400,7 +403,7 @@ class CallControlApplication(BaseModel):
     """
     ISO 8601 formatted date indicating when the resource was updated.
     """
-    webhook_api_version: Literal["1", "2"] = Field(..., examples=["1"])
+    webhook_api_version: Literal["1", "2"] | str = Field(..., examples=["1"])
     """
     Determines which webhook format will be used, Telnyx API v1 or v2. "1": a flat
     body with snake_case event names (`call_answered`); "2": a `data`/`meta` body with
@@ -452,8 +455,8 @@ class CallControlApplicationInbound(BaseModel):
     not allowed for these calls.
 
     """
-    sip_subdomain_receive_settings: Literal["only_my_connections", "from_anyone"] | None = Field(
-        default="from_anyone", examples=["only_my_connections"]
+    sip_subdomain_receive_settings: Literal["only_my_connections", "from_anyone"] | str | None = (
+        Field(default="from_anyone", examples=["only_my_connections"])
     )
     """
     This option can be enabled to receive calls from: "Anyone" (any SIP endpoint in
@@ -495,7 +498,7 @@ class CallDtmfReceivedEventV1(BaseModel):
     DTMF received, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -530,7 +533,7 @@ class CallDtmfReceivedEventV2Data(BaseModel):
     The event of a dtmf received webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -597,7 +600,7 @@ class CallGatherEndedEventV1(BaseModel):
     Gather ended, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -632,7 +635,7 @@ class CallGatherEndedEventV2Data(BaseModel):
     The event of a gather ended webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -692,7 +695,7 @@ class CallGatherEndedPayload(BaseModel):
     """
     The received DTMF digit or symbol.
     """
-    status: Literal["valid", "invalid", "call_hangup"] = Field(..., examples=["valid"])
+    status: Literal["valid", "invalid", "call_hangup"] | str = Field(..., examples=["valid"])
     """
     Reflects how command ended. Toolkit choice: `invalid` also covers a gather that
     ran out of tries with no input (later API versions added `timeout`).
@@ -705,7 +708,7 @@ class CallHangupEventV1(BaseModel):
     Call hangup, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -740,7 +743,7 @@ class CallHangupEventV2Data(BaseModel):
     The event of a call hangup webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -796,20 +799,23 @@ class CallHangupPayload(BaseModel):
     """
     Destination number or SIP URI of the call.
     """
-    state: Literal["hangup"] = Field(..., examples=["hangup"])
+    state: Literal["hangup"] | str = Field(..., examples=["hangup"])
     """
     State received from a command.
     """
-    hangup_cause: Literal[
-        "call_rejected",
-        "normal_clearing",
-        "originator_cancel",
-        "timeout",
-        "time_limit",
-        "user_busy",
-        "not_found",
-        "unspecified",
-    ] = Field(..., examples=["normal_clearing"])
+    hangup_cause: (
+        Literal[
+            "call_rejected",
+            "normal_clearing",
+            "originator_cancel",
+            "timeout",
+            "time_limit",
+            "user_busy",
+            "not_found",
+            "unspecified",
+        ]
+        | str
+    ) = Field(..., examples=["normal_clearing"])
     """
     The reason the call was ended.
     """
@@ -824,7 +830,7 @@ class CallInitiatedEventV1(BaseModel):
     Call initiated, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -859,7 +865,7 @@ class CallInitiatedEventV2Data(BaseModel):
     The event of a call initiated webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -915,11 +921,11 @@ class CallInitiatedPayload(BaseModel):
     """
     Destination number or SIP URI of the call.
     """
-    direction: Literal["incoming", "outgoing"] = Field(..., examples=["incoming"])
+    direction: Literal["incoming", "outgoing"] | str = Field(..., examples=["incoming"])
     """
     Whether the call is coming into or going out of the platform.
     """
-    state: Literal["parked"] = Field(..., examples=["parked"])
+    state: Literal["parked"] | str = Field(..., examples=["parked"])
     """
     State received from a command.
     """
@@ -934,7 +940,7 @@ class CallPlaybackEndedEventV1(BaseModel):
     Playback ended, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -969,7 +975,7 @@ class CallPlaybackEndedEventV2Data(BaseModel):
     The event of a playback ended webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1025,9 +1031,10 @@ class CallPlaybackEndedPayload(BaseModel):
     """
     Whether the audio is going to be played in overlay mode or not.
     """
-    status: Literal[
-        "completed", "cancelled", "call_hangup", "file_not_found", "failed", "unknown"
-    ] = Field(..., examples=["completed"])
+    status: (
+        Literal["completed", "cancelled", "call_hangup", "file_not_found", "failed", "unknown"]
+        | str
+    ) = Field(..., examples=["completed"])
     """
     Reflects how command ended. Toolkit choice: the earliest spec's enum (`valid`,
     `invalid`, `call_hangup`) was copied from gather; this is Telnyx's later list
@@ -1043,7 +1050,7 @@ class CallPlaybackStartedEventV1(BaseModel):
     Playback started, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1078,7 +1085,7 @@ class CallPlaybackStartedEventV2Data(BaseModel):
     The event of a playback started webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1141,7 +1148,7 @@ class CallRecordingSavedEventV1(BaseModel):
     Recording saved, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1176,7 +1183,7 @@ class CallRecordingSavedEventV2Data(BaseModel):
     The event of a recording saved webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1228,7 +1235,7 @@ class CallRecordingSavedPayload(BaseModel):
     """
     ISO 8601 datetime of when recording ended.
     """
-    channels: Literal["single", "dual"] = Field(..., examples=["single"])
+    channels: Literal["single", "dual"] | str = Field(..., examples=["single"])
     """
     Whether recording was recorded in `single` or `dual` channel.
     """
@@ -1241,7 +1248,7 @@ class CallSpeakEndedEventV1(BaseModel):
     Speak ended, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1276,7 +1283,7 @@ class CallSpeakEndedEventV2Data(BaseModel):
     The event of a speak ended webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1324,7 +1331,9 @@ class CallSpeakEndedPayload(BaseModel):
     """
     Call Control App ID (formerly Telnyx connection ID) used in the call.
     """
-    status: Literal["completed", "cancelled", "call_hangup"] = Field(..., examples=["completed"])
+    status: Literal["completed", "cancelled", "call_hangup"] | str = Field(
+        ..., examples=["completed"]
+    )
     """
     Reflects how the command ended. Toolkit choice: `cancelled` (speech stopped by
     playback_stop) is added to the documented `completed` and `call_hangup`.
@@ -1337,7 +1346,7 @@ class CallSpeakStartedEventV1(BaseModel):
     Speak started, webhook API v1 envelope.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1372,7 +1381,7 @@ class CallSpeakStartedEventV2Data(BaseModel):
     The event of a speak started webhook, API v2.
     """
 
-    record_type: Literal["event"] = Field(..., examples=["event"])
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
     """
     Identifies the type of the resource.
     """
@@ -1480,6 +1489,7 @@ class CreateCallControlApplicationRequest(BaseModel):
             "Toronto, Canada",
             "Sydney, Australia",
         ]
+        | str
         | None
     ) = Field(default='"Latency"', examples=['"Amsterdam, Netherlands"'])
     """
@@ -1495,7 +1505,7 @@ class CreateCallControlApplicationRequest(BaseModel):
     today. A value is stored and returned exactly as it was sent.
 
     """
-    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] | None = Field(
+    dtmf_type: Literal["RFC 2833", "Inband", "SIP INFO"] | str | None = Field(
         default="RFC 2833", examples=["Inband"]
     )
     """
@@ -1518,7 +1528,7 @@ class CreateCallControlApplicationRequest(BaseModel):
     """
     inbound: CallControlApplicationInbound | None = None
     outbound: CallControlApplicationOutbound | None = None
-    webhook_api_version: Literal["1", "2"] | None = Field(default="1", examples=["1"])
+    webhook_api_version: Literal["1", "2"] | str | None = Field(default="1", examples=["1"])
     """
     Determines which webhook format will be used, Telnyx API v1 or v2. "1": a flat
     body with snake_case event names (`call_answered`); "2": a `data`/`meta` body with
@@ -1864,11 +1874,11 @@ class GatherUsingSpeakRequest(BaseModel):
     """
     The text or SSML to be converted into speech when digits don't match the `valid_digits` parameter or the number of digits is not between `minimum_digits` and `maximum_digits`. There is a 5,000 character limit.
     """
-    payload_type: Literal["text", "ssml"] | None = Field(default="text", examples=["ssml"])
+    payload_type: Literal["text", "ssml"] | str | None = Field(default="text", examples=["ssml"])
     """
     The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
     """
-    service_level: Literal["basic", "premium"] | None = Field(
+    service_level: Literal["basic", "premium"] | str | None = Field(
         default="premium", examples=["premium"]
     )
     """
@@ -1876,26 +1886,29 @@ class GatherUsingSpeakRequest(BaseModel):
     using `basic`, only the `en-US` language and payload type `text` are allowed.
 
     """
-    voice: Literal["male", "female"] = Field(..., examples=["female"])
+    voice: Literal["male", "female"] | str = Field(..., examples=["female"])
     """
     The gender of the voice used to speak back the text.
     """
-    language: Literal[
-        "de-DE",
-        "en-AU",
-        "en-GB",
-        "en-US",
-        "es-ES",
-        "fr-CA",
-        "fr-FR",
-        "it-IT",
-        "ja-JP",
-        "ko-KR",
-        "nl-NL",
-        "pt-BR",
-        "sv-SE",
-        "tr-TR",
-    ] = Field(..., examples=["en-US"])
+    language: (
+        Literal[
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-US",
+            "es-ES",
+            "fr-CA",
+            "fr-FR",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nl-NL",
+            "pt-BR",
+            "sv-SE",
+            "tr-TR",
+        ]
+        | str
+    ) = Field(..., examples=["en-US"])
     """
     The language you want spoken.
     """
@@ -2058,7 +2071,7 @@ class PlaybackStartRequest(BaseModel):
     V1-era schema gave its default and example as the strings "false" and "true").
 
     """
-    stop: Literal["current", "all"] | None = Field(default=None, examples=["current"])
+    stop: Literal["current", "all"] | str | None = Field(default=None, examples=["current"])
     """
     When specified, it stops the current audio being played. Specify `current` to
     stop the current audio being played, and to play the next file in the queue.
@@ -2066,7 +2079,7 @@ class PlaybackStartRequest(BaseModel):
     audio files from the queue. Default: none (nothing is stopped).
 
     """
-    target_legs: Literal["self", "opposite", "both"] | None = Field(
+    target_legs: Literal["self", "opposite", "both"] | str | None = Field(
         default="self", examples=["self"]
     )
     """
@@ -2096,7 +2109,7 @@ class PlaybackStopRequest(BaseModel):
     Stop audio being played on the call.
     """
 
-    stop: Literal["current", "all"] | None = Field(default="all", examples=["current"])
+    stop: Literal["current", "all"] | str | None = Field(default="all", examples=["current"])
     """
     Use `current` to stop only the current audio or `all` to stop all audios in the queue.
     """
@@ -2124,11 +2137,11 @@ class RecordStartRequest(BaseModel):
     Start recording the call.
     """
 
-    format: Literal["wav", "mp3"] = Field(..., examples=["mp3"])
+    format: Literal["wav", "mp3"] | str = Field(..., examples=["mp3"])
     """
     The audio file format used when storing the call recording. Can be either `mp3` or `wav`.
     """
-    channels: Literal["single", "dual"] = Field(..., examples=["single"])
+    channels: Literal["single", "dual"] | str = Field(..., examples=["single"])
     """
     When `dual`, final audio file will be stereo recorded with the first leg on
     channel A, and the rest on channel B.
@@ -2203,7 +2216,7 @@ class RejectRequest(BaseModel):
     Reject an incoming call.
     """
 
-    cause: Literal["CALL_REJECTED", "USER_BUSY"] | None = Field(
+    cause: Literal["CALL_REJECTED", "USER_BUSY"] | str | None = Field(
         default="CALL_REJECTED", examples=["USER_BUSY"]
     )
     """
@@ -2278,11 +2291,11 @@ class SpeakRequest(BaseModel):
     """
     The text or SSML to be converted into speech. There is a 5,000 character limit.
     """
-    payload_type: Literal["text", "ssml"] | None = Field(default="text", examples=["ssml"])
+    payload_type: Literal["text", "ssml"] | str | None = Field(default="text", examples=["ssml"])
     """
     The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
     """
-    service_level: Literal["basic", "premium"] | None = Field(
+    service_level: Literal["basic", "premium"] | str | None = Field(
         default="premium", examples=["premium"]
     )
     """
@@ -2290,7 +2303,7 @@ class SpeakRequest(BaseModel):
     using `basic`, only the `en-US` language and payload type `text` are allowed.
 
     """
-    stop: Literal["current", "all"] | None = Field(default=None, examples=["current"])
+    stop: Literal["current", "all"] | str | None = Field(default=None, examples=["current"])
     """
     When specified, it stops the current audio being played. Specify `current` to stop
     the current audio being played, and to play the next file in the queue. Specify
@@ -2298,26 +2311,29 @@ class SpeakRequest(BaseModel):
     files from the queue.
 
     """
-    voice: Literal["male", "female"] = Field(..., examples=["female"])
+    voice: Literal["male", "female"] | str = Field(..., examples=["female"])
     """
     The gender of the voice used to speak back the text.
     """
-    language: Literal[
-        "de-DE",
-        "en-AU",
-        "en-GB",
-        "en-US",
-        "es-ES",
-        "fr-CA",
-        "fr-FR",
-        "it-IT",
-        "ja-JP",
-        "ko-KR",
-        "nl-NL",
-        "pt-BR",
-        "sv-SE",
-        "tr-TR",
-    ] = Field(..., examples=["en-US"])
+    language: (
+        Literal[
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-US",
+            "es-ES",
+            "fr-CA",
+            "fr-FR",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nl-NL",
+            "pt-BR",
+            "sv-SE",
+            "tr-TR",
+        ]
+        | str
+    ) = Field(..., examples=["en-US"])
     """
     The language you want spoken.
     """

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, path_param
+from .._pagination import AsyncPage, PageInfo, SyncPage
+from .._response import async_raw_response_wrapper, raw_response_wrapper
 from .._types import NOT_GIVEN, NotGiven
 from ..models import (
+    CallControlApplication,
     CallControlApplicationInbound,
     CallControlApplicationOutbound,
     CallControlApplicationResponse,
     ListCallControlApplicationsResponse,
 )
 
-__all__ = ["AsyncCallControlApplications", "CallControlApplications"]
+__all__ = [
+    "AsyncCallControlApplications",
+    "AsyncCallControlApplicationsWithRawResponse",
+    "CallControlApplications",
+    "CallControlApplicationsWithRawResponse",
+]
 
 
 class CallControlApplications(SyncAPIResource):
     """Call Control Applications"""
+
+    @cached_property
+    def with_raw_response(self) -> CallControlApplicationsWithRawResponse:
+        """The same methods, answering with the HTTP response (:class:`APIResponse`)."""
+        return CallControlApplicationsWithRawResponse(
+            CallControlApplications(self._client._with_raw_response())
+        )
 
     def list(
         self,
@@ -31,7 +47,7 @@ class CallControlApplications(SyncAPIResource):
             "created_at", "connection_name", "active", "-created_at", "-connection_name", "-active"
         ]
         | NotGiven = NOT_GIVEN,
-    ) -> ListCallControlApplicationsResponse:
+    ) -> SyncPage[CallControlApplication]:
         """List call control applications
 
         Return a list of call control applications.
@@ -71,7 +87,7 @@ class CallControlApplications(SyncAPIResource):
                 default but says in prose that results without `sort` come newest first; the
                 prose wins: without `sort`, the order is `-created_at`. Ties are broken by `id`.
         """
-        return self._client.request(
+        return self._client.request_page(
             "GET",
             "/v2/call_control_applications",
             query={
@@ -84,6 +100,13 @@ class CallControlApplications(SyncAPIResource):
             },
             security=(("bearer_auth",),),
             cast_to=ListCallControlApplicationsResponse,
+            item=CallControlApplication,
+            page=PageInfo(
+                parameter="page[number]",
+                items="/data",
+                page_number="/meta/page_number",
+                total_pages="/meta/total_pages",
+            ),
         )
 
     def create(
@@ -336,6 +359,13 @@ class CallControlApplications(SyncAPIResource):
 class AsyncCallControlApplications(AsyncAPIResource):
     """Call Control Applications"""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncCallControlApplicationsWithRawResponse:
+        """The same methods, answering with the HTTP response (:class:`APIResponse`)."""
+        return AsyncCallControlApplicationsWithRawResponse(
+            AsyncCallControlApplications(self._client._with_raw_response())
+        )
+
     async def list(
         self,
         *,
@@ -348,7 +378,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
             "created_at", "connection_name", "active", "-created_at", "-connection_name", "-active"
         ]
         | NotGiven = NOT_GIVEN,
-    ) -> ListCallControlApplicationsResponse:
+    ) -> AsyncPage[CallControlApplication]:
         """List call control applications
 
         Return a list of call control applications.
@@ -388,7 +418,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 default but says in prose that results without `sort` come newest first; the
                 prose wins: without `sort`, the order is `-created_at`. Ties are broken by `id`.
         """
-        return await self._client.request(
+        return await self._client.request_page(
             "GET",
             "/v2/call_control_applications",
             query={
@@ -401,6 +431,13 @@ class AsyncCallControlApplications(AsyncAPIResource):
             },
             security=(("bearer_auth",),),
             cast_to=ListCallControlApplicationsResponse,
+            item=CallControlApplication,
+            page=PageInfo(
+                parameter="page[number]",
+                items="/data",
+                page_number="/meta/page_number",
+                total_pages="/meta/total_pages",
+            ),
         )
 
     async def create(
@@ -648,3 +685,25 @@ class AsyncCallControlApplications(AsyncAPIResource):
             security=(("bearer_auth",),),
             cast_to=CallControlApplicationResponse,
         )
+
+
+class CallControlApplicationsWithRawResponse:
+    """The methods of :class:`CallControlApplications`, answering with the HTTP response instead."""
+
+    def __init__(self, resource: CallControlApplications) -> None:
+        self.list = raw_response_wrapper(resource.list)
+        self.create = raw_response_wrapper(resource.create)
+        self.retrieve = raw_response_wrapper(resource.retrieve)
+        self.update = raw_response_wrapper(resource.update)
+        self.delete = raw_response_wrapper(resource.delete)
+
+
+class AsyncCallControlApplicationsWithRawResponse:
+    """The methods of :class:`AsyncCallControlApplications`, answering with the HTTP response instead."""
+
+    def __init__(self, resource: AsyncCallControlApplications) -> None:
+        self.list = async_raw_response_wrapper(resource.list)
+        self.create = async_raw_response_wrapper(resource.create)
+        self.retrieve = async_raw_response_wrapper(resource.retrieve)
+        self.update = async_raw_response_wrapper(resource.update)
+        self.delete = async_raw_response_wrapper(resource.delete)

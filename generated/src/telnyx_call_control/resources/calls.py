@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Final, Literal
 
 from .._base_client import AsyncAPIResource, SyncAPIResource, path_param
-from .._types import NOT_GIVEN, NotGiven, WebhookStep
+from .._response import async_raw_response_wrapper, raw_response_wrapper
+from .._types import NOT_GIVEN, NotGiven, WebhookStep, sends_webhooks
 from ..models import CommandResult, CustomSipHeader, DialResponse
 
-__all__ = ["AsyncCalls", "Calls"]
+__all__ = [
+    "AsyncCalls",
+    "AsyncCallsWithRawResponse",
+    "Calls",
+    "CallsWithRawResponse",
+]
 
 DIAL_WEBHOOKS: Final[tuple[WebhookStep, ...]] = (
     WebhookStep(
@@ -145,6 +152,12 @@ TRANSFER_WEBHOOKS: Final[tuple[WebhookStep, ...]] = (
 class Calls(SyncAPIResource):
     """Dial calls and send commands to them."""
 
+    @cached_property
+    def with_raw_response(self) -> CallsWithRawResponse:
+        """The same methods, answering with the HTTP response (:class:`APIResponse`)."""
+        return CallsWithRawResponse(Calls(self._client._with_raw_response()))
+
+    @sends_webhooks(DIAL_WEBHOOKS)
     def dial(
         self,
         *,
@@ -231,6 +244,7 @@ class Calls(SyncAPIResource):
             cast_to=DialResponse,
         )
 
+    @sends_webhooks(ANSWER_WEBHOOKS)
     def answer(
         self,
         call_control_id: str,
@@ -271,6 +285,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(BRIDGE_WEBHOOKS)
     def bridge(
         self,
         call_control_id: str,
@@ -322,6 +337,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(FORK_START_WEBHOOKS)
     def fork_start(
         self,
         call_control_id: str,
@@ -378,6 +394,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(FORK_STOP_WEBHOOKS)
     def fork_stop(
         self,
         call_control_id: str,
@@ -416,6 +433,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(GATHER_USING_AUDIO_WEBHOOKS)
     def gather_using_audio(
         self,
         call_control_id: str,
@@ -496,6 +514,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(GATHER_USING_SPEAK_WEBHOOKS)
     def gather_using_speak(
         self,
         call_control_id: str,
@@ -603,6 +622,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(HANGUP_WEBHOOKS)
     def hangup(
         self,
         call_control_id: str,
@@ -644,6 +664,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(PLAYBACK_START_WEBHOOKS)
     def playback_start(
         self,
         call_control_id: str,
@@ -711,6 +732,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(PLAYBACK_STOP_WEBHOOKS)
     def playback_stop(
         self,
         call_control_id: str,
@@ -758,6 +780,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(RECORD_START_WEBHOOKS)
     def record_start(
         self,
         call_control_id: str,
@@ -809,6 +832,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(RECORD_STOP_WEBHOOKS)
     def record_stop(
         self,
         call_control_id: str,
@@ -848,6 +872,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(REJECT_WEBHOOKS)
     def reject(
         self,
         call_control_id: str,
@@ -896,6 +921,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(SEND_DTMF_WEBHOOKS)
     def send_dtmf(
         self,
         call_control_id: str,
@@ -942,6 +968,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(SPEAK_WEBHOOKS)
     def speak(
         self,
         call_control_id: str,
@@ -1022,6 +1049,7 @@ class Calls(SyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(TRANSFER_WEBHOOKS)
     def transfer(
         self,
         call_control_id: str,
@@ -1112,6 +1140,12 @@ class Calls(SyncAPIResource):
 class AsyncCalls(AsyncAPIResource):
     """Dial calls and send commands to them."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncCallsWithRawResponse:
+        """The same methods, answering with the HTTP response (:class:`APIResponse`)."""
+        return AsyncCallsWithRawResponse(AsyncCalls(self._client._with_raw_response()))
+
+    @sends_webhooks(DIAL_WEBHOOKS)
     async def dial(
         self,
         *,
@@ -1198,6 +1232,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=DialResponse,
         )
 
+    @sends_webhooks(ANSWER_WEBHOOKS)
     async def answer(
         self,
         call_control_id: str,
@@ -1238,6 +1273,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(BRIDGE_WEBHOOKS)
     async def bridge(
         self,
         call_control_id: str,
@@ -1289,6 +1325,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(FORK_START_WEBHOOKS)
     async def fork_start(
         self,
         call_control_id: str,
@@ -1345,6 +1382,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(FORK_STOP_WEBHOOKS)
     async def fork_stop(
         self,
         call_control_id: str,
@@ -1383,6 +1421,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(GATHER_USING_AUDIO_WEBHOOKS)
     async def gather_using_audio(
         self,
         call_control_id: str,
@@ -1463,6 +1502,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(GATHER_USING_SPEAK_WEBHOOKS)
     async def gather_using_speak(
         self,
         call_control_id: str,
@@ -1570,6 +1610,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(HANGUP_WEBHOOKS)
     async def hangup(
         self,
         call_control_id: str,
@@ -1611,6 +1652,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(PLAYBACK_START_WEBHOOKS)
     async def playback_start(
         self,
         call_control_id: str,
@@ -1678,6 +1720,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(PLAYBACK_STOP_WEBHOOKS)
     async def playback_stop(
         self,
         call_control_id: str,
@@ -1725,6 +1768,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(RECORD_START_WEBHOOKS)
     async def record_start(
         self,
         call_control_id: str,
@@ -1776,6 +1820,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(RECORD_STOP_WEBHOOKS)
     async def record_stop(
         self,
         call_control_id: str,
@@ -1815,6 +1860,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(REJECT_WEBHOOKS)
     async def reject(
         self,
         call_control_id: str,
@@ -1863,6 +1909,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(SEND_DTMF_WEBHOOKS)
     async def send_dtmf(
         self,
         call_control_id: str,
@@ -1909,6 +1956,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(SPEAK_WEBHOOKS)
     async def speak(
         self,
         call_control_id: str,
@@ -1989,6 +2037,7 @@ class AsyncCalls(AsyncAPIResource):
             cast_to=CommandResult,
         )
 
+    @sends_webhooks(TRANSFER_WEBHOOKS)
     async def transfer(
         self,
         call_control_id: str,
@@ -2074,3 +2123,47 @@ class AsyncCalls(AsyncAPIResource):
             idempotency_field="command_id",
             cast_to=CommandResult,
         )
+
+
+class CallsWithRawResponse:
+    """The methods of :class:`Calls`, answering with the HTTP response instead."""
+
+    def __init__(self, resource: Calls) -> None:
+        self.dial = raw_response_wrapper(resource.dial)
+        self.answer = raw_response_wrapper(resource.answer)
+        self.bridge = raw_response_wrapper(resource.bridge)
+        self.fork_start = raw_response_wrapper(resource.fork_start)
+        self.fork_stop = raw_response_wrapper(resource.fork_stop)
+        self.gather_using_audio = raw_response_wrapper(resource.gather_using_audio)
+        self.gather_using_speak = raw_response_wrapper(resource.gather_using_speak)
+        self.hangup = raw_response_wrapper(resource.hangup)
+        self.playback_start = raw_response_wrapper(resource.playback_start)
+        self.playback_stop = raw_response_wrapper(resource.playback_stop)
+        self.record_start = raw_response_wrapper(resource.record_start)
+        self.record_stop = raw_response_wrapper(resource.record_stop)
+        self.reject = raw_response_wrapper(resource.reject)
+        self.send_dtmf = raw_response_wrapper(resource.send_dtmf)
+        self.speak = raw_response_wrapper(resource.speak)
+        self.transfer = raw_response_wrapper(resource.transfer)
+
+
+class AsyncCallsWithRawResponse:
+    """The methods of :class:`AsyncCalls`, answering with the HTTP response instead."""
+
+    def __init__(self, resource: AsyncCalls) -> None:
+        self.dial = async_raw_response_wrapper(resource.dial)
+        self.answer = async_raw_response_wrapper(resource.answer)
+        self.bridge = async_raw_response_wrapper(resource.bridge)
+        self.fork_start = async_raw_response_wrapper(resource.fork_start)
+        self.fork_stop = async_raw_response_wrapper(resource.fork_stop)
+        self.gather_using_audio = async_raw_response_wrapper(resource.gather_using_audio)
+        self.gather_using_speak = async_raw_response_wrapper(resource.gather_using_speak)
+        self.hangup = async_raw_response_wrapper(resource.hangup)
+        self.playback_start = async_raw_response_wrapper(resource.playback_start)
+        self.playback_stop = async_raw_response_wrapper(resource.playback_stop)
+        self.record_start = async_raw_response_wrapper(resource.record_start)
+        self.record_stop = async_raw_response_wrapper(resource.record_stop)
+        self.reject = async_raw_response_wrapper(resource.reject)
+        self.send_dtmf = async_raw_response_wrapper(resource.send_dtmf)
+        self.speak = async_raw_response_wrapper(resource.speak)
+        self.transfer = async_raw_response_wrapper(resource.transfer)
