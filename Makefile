@@ -40,7 +40,7 @@ serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT 
 	$(RUN) python -m refserver
 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
-	@echo "not built yet: the fuzzer is issue 7" >&2; exit 2
+	$(RUN) python -m fuzzer $(if $(BASE_URL),--base-url $(BASE_URL),) $(FUZZ_ARGS)
 
 bench: env ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
 	$(UV) sync --frozen --inexact --compile-bytecode --group bench

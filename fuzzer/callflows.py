@@ -1,0 +1,398 @@
+"""Call flows: a hypothesis RuleBasedStateMachine that drives whole calls and checks webhooks.
+
+Dial (the far end answers), inbound calls (simulator), answer, every command with a valid,
+short-running body, bridges of two calls, the far end hanging up or pressing keys, hangup,
+and commands after hangup. Each step is judged by the same checks as the schemathesis run
+(fuzzer.hooks), under the same names:
+
+- webhooks_conformance: the `x-webhooks` of the command, in order, within the timeout,
+  signed, valid against the spec's webhook schema, echoing client_state, right call;
+- command_idempotency: the same command and command_id again: 2xx and no second set;
+- call_state_conformance: a command outside `x-call-states` answers 422, on an ended call
+  422 / 90018 (the state before the command is read from the simulator).
+
+Failures are recorded, not raised, so a run goes on and reports every kind of failure;
+hypothesis only chooses the steps (seeded with --seed). Needs the simulator API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shlex
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import hypothesis.strategies as st
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import seed as hypothesis_seed
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
+
+from fuzzer.live import CALLEE, Live, new_client_state
+from fuzzer.spec import SpecIndex, Step
+from fuzzer.summary import FailureRecord, Summary
+from fuzzer.webhook_checks import Expectation, starts_a_set
+
+AUDIO = "https://example.com/prompt.mp3"
+ACTIONS = ("command",) * 8 + ("dial", "inbound", "far_end_hangup", "far_end_keys")
+COMMANDS = (
+    "speak",
+    "playback_start",
+    "answer",
+    "bridge",
+    "fork_start",
+    "fork_stop",
+    "gather_using_audio",
+    "gather_using_speak",
+    "hangup",
+    "playback_start",
+    "playback_stop",
+    "record_start",
+    "record_stop",
+    "reject",
+    "send_dtmf",
+    "transfer",
+)
+
+
+def body_for(command: str, draw: Any) -> dict[str, Any]:
+    """A valid body whose simulated durations are short."""
+    speak = {"payload": "Press one.", "voice": draw(st.sampled_from(["male", "female"])), "language": "en-US"}
+    gather = {"maximum_digits": 2, "timeout_millis": 1000, "maximum_tries": 1, "inter_digit_timeout_millis": 1000}
+    bodies: dict[str, dict[str, Any]] = {
+        "answer": {},
+        "bridge": {},
+        "fork_start": {"target": "udp:192.0.2.1:9000"},
+        "fork_stop": {},
+        "gather_using_audio": {"audio_url": AUDIO, **gather},
+        "gather_using_speak": {**speak, **gather},
+        "hangup": {},
+        "playback_start": {"audio_url": AUDIO, "loop": draw(st.sampled_from([1, 2, "1"]))},
+        "playback_stop": {},
+        "record_start": {"format": draw(st.sampled_from(["mp3", "wav"])), "channels": "single"},
+        "record_stop": {},
+        "reject": {"cause": draw(st.sampled_from(["CALL_REJECTED", "USER_BUSY"]))},
+        "send_dtmf": {"digits": "12"},
+        "speak": speak,
+        "transfer": {"to": CALLEE},
+    }
+    return dict(bodies[command])
+
+
+@dataclass
+class FlowContext:
+    live: Live
+    index: SpecIndex
+    timeout: float
+    summary: Summary
+
+
+class CallFlows(RuleBasedStateMachine):
+    ctx: FlowContext  # set on a subclass by run_callflows
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    # -- recording results ----------------------------------------------------------------------
+
+    def record(self, check: str, problems: list[str], operation: str, reproduce: str = "") -> None:
+        self.ctx.summary.add(check, not problems)
+        if problems:
+            self.ctx.summary.failures.append(
+                FailureRecord("callflows", check, operation, _title(problems[0]), "\n".join(problems), reproduce)
+            )
+
+    def alive(self) -> list[str]:
+        self.ctx.live.log.refresh()
+        return [c for c in self.calls if c not in self.ctx.live.log.ended]
+
+    # -- making calls ---------------------------------------------------------------------------
+
+    @initialize()
+    def first_call(self) -> None:
+        self.dial(True)
+
+    # -- one rule: hypothesis picks the action (every action in one rule: the swarm testing of
+    # separate rules, with few examples, leaves whole kinds of steps out)
+
+    @rule(data=st.data(), action=st.sampled_from(ACTIONS))
+    def step(self, data: Any, action: str) -> None:
+        alive = self.alive()
+        if action in ("dial", "inbound") and len(alive) >= 4:
+            action = "command"
+        if action in ("far_end_hangup", "far_end_keys") and not alive:
+            action = "dial"
+        if action == "dial":
+            self.dial(data.draw(st.booleans(), label="with_state"))
+        elif action == "inbound":
+            self.inbound()
+        elif action == "far_end_hangup":
+            self.far_end_hangup(data)
+        elif action == "far_end_keys":
+            self.far_end_keys(data, data.draw(st.sampled_from(["1", "12#", "9*"]), label="digits"))
+        else:
+            self.command(
+                data,
+                data.draw(st.sampled_from(COMMANDS), label="command"),
+                data.draw(st.booleans(), label="with_state"),
+                data.draw(st.booleans(), label="with_id"),
+                data.draw(st.booleans(), label="repeat"),
+            )
+
+    def dial(self, with_state: bool) -> None:
+        live = self.ctx.live
+        app = live.apps[len(self.calls) % len(live.apps)]
+        client_state = new_client_state() if with_state else None
+        call, cursor = live.dial(app, client_state=client_state)
+        self.calls.append(call.call_control_id)
+        op = self.ctx.index.by_command["dial"]
+        self.expect(
+            op.label, list(op.webhooks or ()), {"self": call.call_control_id}, cursor, client_state, app.envelope
+        )
+
+    def inbound(self) -> None:
+        live = self.ctx.live
+        app = live.apps[len(self.calls) % len(live.apps)]
+        live.log.refresh()
+        cursor = live.log.cursor
+        call = live.inbound(app)
+        if call is None:
+            return
+        self.calls.append(call.call_control_id)
+        steps = [Step(events=("call.initiated",))]
+        self.expect("simulator inbound call", steps, {"self": call.call_control_id}, cursor, None, app.envelope)
+
+    # -- the far end ----------------------------------------------------------------------------
+
+    def far_end_hangup(self, data: Any) -> None:
+        control = data.draw(st.sampled_from(self.alive()))
+        live = self.ctx.live
+        live.log.refresh()
+        cursor = live.log.cursor
+        response = live.far_end(control, "hangup")
+        if response is not None and response.status_code == 200:
+            self.expect(
+                "simulator far-end hangup", [Step(events=("call.hangup",))], {"self": control}, cursor, None, None
+            )
+
+    def far_end_keys(self, data: Any, digits: str) -> None:
+        control = data.draw(st.sampled_from(self.alive()))
+        live = self.ctx.live
+        before = live.state(control)
+        if not before or before.get("state") not in ("answered", "bridged") or before.get("gathering"):
+            return
+        live.log.refresh()
+        cursor = live.log.cursor
+        response = live.far_end(control, "dtmf", {"digits": digits, "digit_interval_millis": 10})
+        if response is not None and response.status_code == 200:
+            steps = [Step(events=("call.dtmf.received",)) for _ in digits]
+            self.expect("simulator keys", steps, {"self": control}, cursor, None, None)
+
+    # -- commands ---------------------------------------------------------------------------------
+
+    def command(self, data: Any, command: str, with_state: bool, with_id: bool, repeat: bool) -> None:
+
+        live, index = self.ctx.live, self.ctx.index
+        op = index.by_command[command]
+        fitting = [c for c in self.alive() if (live.state(c) or {}).get("state") in (op.call_states or ())]
+        if fitting and data.draw(st.integers(0, 4), label="fit") > 0:
+            control = data.draw(st.sampled_from(fitting), label="call")
+        else:
+            control = data.draw(st.sampled_from(self.calls), label="call")
+        body = body_for(command, data.draw)
+        legs = {"self": control}
+        if command == "bridge":
+            others = [c for c in self.alive() if c != control]
+            if not others:
+                return
+            legs["other"] = body["call_control_id"] = data.draw(st.sampled_from(others))
+        client_state = new_client_state() if with_state else None
+        if client_state:
+            body["client_state"] = client_state
+        command_id = str(uuid.uuid4()) if with_id else None
+        if command_id:
+            body["command_id"] = command_id
+        before = live.state(control) or {}
+        other_before = live.state(legs["other"]) if "other" in legs else None
+        live.log.refresh()
+        cursor = live.log.cursor
+        known = {c for c in (live.log.control_of(h) for h in live.log.hooks) if c} | set(legs.values())
+        path = op.path.replace("{call_control_id}", control)
+        response = live.v1.post(path, json=body)
+        reproduce = (
+            f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
+            f"-d {shlex.quote(json.dumps(body))} {live.base_url}{path}"
+        )
+        # call_state_conformance
+        state = before.get("state")
+        problems = []
+        if state == "hangup":
+            if response.status_code != 422 or '"90018"' not in response.text:
+                problems.append(
+                    f"command on an ended call: expected 422 / 90018, got {response.status_code} {response.text[:160]}"
+                )
+        elif state and state not in (op.call_states or ()) and response.status_code != 422:
+            problems.append(
+                f"command in call state {state!r} (x-call-states: {', '.join(op.call_states or ())}): "
+                f"expected 422, got {response.status_code} {response.text[:160]}"
+            )
+        if state:
+            self.record("call_state_conformance", [f"{op.label}: {p}" for p in problems], op.label, reproduce)
+        if response.status_code != 200:
+            return
+        if command in ("hangup", "reject"):
+            self.after_end(control, data)
+        # webhooks_conformance
+        steps = list(op.webhooks or ())
+        conditions: dict[str, bool | None] = {}
+        if command == "hangup":
+            conditions["recording"] = bool(before.get("recording"))
+        if command == "playback_stop" and not live.log.media.get(control):
+            steps = []
+        self.expect(op.label, steps, legs, cursor, client_state, None, conditions, known, reproduce)
+        if command == "bridge" and other_before is not None and "other" in legs:
+            pass
+        # command_idempotency
+        if command_id and repeat:
+            live.log.refresh()
+            cursor = live.log.cursor
+            again = live.v1.post(path, json=body)
+            problems = []
+            if again.status_code != 200:
+                problems.append(f"repeated command_id answered {again.status_code}: {again.text[:160]}")
+            steps = list(op.webhooks or ())
+            if steps:
+                known_now = {c for c in (live.log.control_of(h) for h in live.log.hooks) if c}
+                time.sleep(min(0.2, self.ctx.timeout / 4))
+                live.log.refresh()
+                extra = [h for h in live.log.since(cursor) if starts_a_set(live.log, h, steps[0], legs, known_now)]
+                if extra:
+                    problems.append(
+                        "repeated command_id produced a second set of webhooks: "
+                        + ", ".join(h.describe() for h in extra)
+                    )
+            self.record("command_idempotency", [f"{op.label}: {p}" for p in problems], op.label, reproduce)
+
+    def after_end(self, control: str, data: Any) -> None:
+        """A command right after the call ended: 422 / 90018 (x-call-states)."""
+        live = self.ctx.live
+        live.wait_event(control, "call.hangup", 0)
+        command = data.draw(st.sampled_from(["speak", "hangup", "playback_start", "answer"]), label="after")
+        op = self.ctx.index.by_command[command]
+        path = op.path.replace("{call_control_id}", control)
+        body = body_for(command, data.draw)
+        response = live.v1.post(path, json=body)
+        problems = []
+        if response.status_code != 422 or '"90018"' not in response.text:
+            problems.append(
+                f"{op.label}: command after hangup: expected 422 / 90018, got {response.status_code} "
+                f"{response.text[:160]}"
+            )
+        reproduce = (
+            f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
+            f"-d {shlex.quote(json.dumps(body))} {live.base_url}{path}"
+        )
+        self.record("call_state_conformance", problems, op.label, reproduce)
+
+    def expect(
+        self,
+        label: str,
+        steps: list[Step],
+        legs: dict[str, str],
+        cursor: int,
+        client_state: str | None,
+        envelope: str | None,
+        conditions: dict[str, bool | None] | None = None,
+        known: set[str] | None = None,
+        reproduce: str = "",
+    ) -> None:
+        live = self.ctx.live
+        if envelope is None:
+            app = live.calls.get(legs["self"])
+            envelope = app.app.envelope if app else None
+        expectation = Expectation(
+            label=label,
+            steps=steps,
+            legs=legs,
+            cursor=cursor,
+            client_state=client_state,
+            envelope=envelope,
+            conditions=conditions or {},
+            known_controls=known if known is not None else set(legs.values()),
+        )
+        problems = expectation.wait(live.log, self.ctx.timeout)
+        self.record("webhooks_conformance", [f"{label} on {legs['self']}: {p}" for p in problems], label, reproduce)
+
+    def teardown(self) -> None:
+        # every flow ends with a hangup and a command after it
+        alive = self.alive()
+        if alive:
+            live = self.ctx.live
+            recording = bool((live.state(alive[0]) or {}).get("recording"))
+            live.log.refresh()
+            cursor = live.log.cursor
+            if live.hangup(alive[0]).status_code == 200:
+                op = self.ctx.index.by_command["hangup"]
+                self.expect(
+                    op.label,
+                    list(op.webhooks or ()),
+                    {"self": alive[0]},
+                    cursor,
+                    None,
+                    None,
+                    {"recording": recording},
+                )
+                self.after_end(alive[0], _Fixed())
+        for control in self.alive():
+            with contextlib.suppress(Exception):
+                self.ctx.live.hangup(control)
+
+
+class _Fixed:
+    """Stands for hypothesis' data where a step is fixed: the first of each choice."""
+
+    def draw(self, strategy: Any, label: str | None = None) -> Any:
+        return {"after": "speak"}.get(label or "") or _first(strategy)
+
+
+def _first(strategy: Any) -> Any:
+    elements = getattr(strategy, "elements", None)
+    return elements[0] if elements else strategy.example()
+
+
+def _title(problem: str) -> str:
+    for key, title in (
+        ("missing", "webhook missing"),
+        ("out of order", "webhooks out of order"),
+        ("unexpected", "unexpected webhook"),
+        ("signature", "bad webhook signature"),
+        ("schema", "webhook breaks the spec schema"),
+        ("client_state", "client_state not echoed"),
+        ("90018", "command accepted after hangup"),
+        ("call state", "command accepted in a wrong call state"),
+        ("repeated", "repeated command_id not ignored"),
+    ):
+        if key in problem:
+            return title
+    return problem.split(":")[0]
+
+
+def run_callflows(ctx: FlowContext, seed: int, examples: int, steps: int) -> Summary:
+    machine = type("BoundCallFlows", (CallFlows,), {"ctx": ctx})
+    factory = hypothesis_seed(seed)(lambda: machine())
+    run_state_machine_as_test(
+        factory,
+        settings=settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            print_blob=False,
+        ),
+    )
+    return ctx.summary

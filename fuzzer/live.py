@@ -1,0 +1,188 @@
+"""Talk to the server under test outside schemathesis: applications, calls, the simulator.
+
+`Live` is what both the schemathesis hooks (fuzzer.hooks) and the call-flow state machine
+(fuzzer.callflows) use to make calls exist: dial through the fuzzer's application, make
+the far end answer, start inbound calls, read a call's state. The simulator (`/_sim`,
+spec/simulator.yaml) is optional: without it (a foreign server) only dialled calls that
+the far end answers by itself can be used.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from fuzzer.target import Credentials
+from fuzzer.webhook_checks import WebhookLog
+
+CALLER = "+18005550101"
+CALLEE = "+18005550100"
+
+
+@dataclass
+class App:
+    id: str
+    envelope: str  # webhook_api_version
+
+
+@dataclass
+class Call:
+    call_control_id: str
+    call_leg_id: str | None
+    app: App
+    direction: str
+
+
+def new_client_state() -> str:
+    return base64.b64encode(b"fuzz-" + uuid.uuid4().hex[:12].encode()).decode()
+
+
+@dataclass
+class Live:
+    base_url: str
+    credentials: Credentials
+    log: WebhookLog
+    sim_url: str | None = None
+    apps: list[App] = field(default_factory=list)
+    timeout: float = 5.0
+    calls: dict[str, Call] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.v1 = httpx.Client(
+            base_url=self.base_url, auth=(self.credentials.v1_key, self.credentials.v1_secret), timeout=15
+        )
+        self.v2 = httpx.Client(
+            base_url=self.base_url + "/v2",
+            headers={"Authorization": f"Bearer {self.credentials.api_key}"},
+            timeout=15,
+        )
+        self.sim = httpx.Client(base_url=self.sim_url, timeout=15) if self.sim_url else None
+
+    def close(self) -> None:
+        for client in (self.v1, self.v2, self.sim):
+            if client is not None:
+                client.close()
+
+    # -- applications ---------------------------------------------------------------------------
+
+    def create_app(self, webhook_url: str, envelope: str, name: str = "fuzzer") -> App:
+        response = self.v2.post(
+            "/call_control_applications",
+            json={
+                "application_name": f"{name}-v{envelope}",
+                "webhook_event_url": webhook_url,
+                "webhook_api_version": envelope,
+                "active": True,
+            },
+        )
+        if response.status_code != 201:
+            raise RuntimeError(f"creating the fuzzer's application failed: {response.status_code} {response.text}")
+        app = App(id=response.json()["data"]["id"], envelope=envelope)
+        self.apps.append(app)
+        return app
+
+    def app_of(self, connection_id: Any) -> App | None:
+        return next((app for app in self.apps if app.id == connection_id), None)
+
+    # -- calls ------------------------------------------------------------------------------------
+
+    def dial(self, app: App, *, to: str = CALLEE, client_state: str | None = None) -> tuple[Call, int]:
+        """Dial a call through the fuzzer's application; returns it and the receiver cursor before."""
+        self.log.refresh()
+        cursor = self.log.cursor
+        body: dict[str, Any] = {"to": to, "from": CALLER, "connection_id": app.id}
+        if client_state:
+            body["client_state"] = client_state
+        response = self.v1.post("/calls", json=body)
+        if response.status_code != 200:
+            raise RuntimeError(f"dial failed: {response.status_code} {response.text}")
+        data = response.json()["data"]
+        call = Call(data["call_control_id"], data.get("call_leg_id"), app, "outgoing")
+        self.log.remember(call.call_control_id, call.call_leg_id)
+        self.calls[call.call_control_id] = call
+        return call, cursor
+
+    def inbound(self, app: App) -> Call | None:
+        """An inbound call (state parked), through the simulator; None without one."""
+        if self.sim is None:
+            return None
+        response = self.sim.post("/inbound_calls", json={"connection_id": app.id, "from": CALLER, "to": CALLEE})
+        if response.status_code != 201:
+            raise RuntimeError(f"simulator inbound call failed: {response.status_code} {response.text}")
+        data = response.json()["data"]
+        call = Call(data["call_control_id"], data.get("call_leg_id"), app, "incoming")
+        self.log.remember(call.call_control_id, call.call_leg_id)
+        self.calls[call.call_control_id] = call
+        return call
+
+    def wait_event(self, call_control_id: str, event: str, after: int, timeout: float | None = None) -> bool:
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while time.monotonic() < deadline:
+            self.log.refresh()
+            if any(h.event == event and self.log.control_of(h) == call_control_id for h in self.log.since(after)):
+                return True
+            time.sleep(0.03)
+        return False
+
+    def state(self, call_control_id: str) -> dict[str, Any] | None:
+        """The simulator's view of a call (state, recording, gathering, ...), or None."""
+        if self.sim is None:
+            return None
+        response = self.sim.get(f"/calls/{call_control_id}")
+        if response.status_code != 200:
+            return None
+        return response.json()["data"]
+
+    def call_state(self, call_control_id: str) -> str | None:
+        data = self.state(call_control_id)
+        if data is not None:
+            return str(data.get("state"))
+        self.log.refresh()
+        if call_control_id in self.log.ended:
+            return "hangup"
+        return None
+
+    def answered_call(self, app: App) -> Call | None:
+        """A fresh outbound call that the far end answered (default far end: answers after 1 s)."""
+        call, cursor = self.dial(app)
+        if self.wait_event(call.call_control_id, "call.answered", cursor):
+            self.wait_quiet(call.call_control_id, cursor)
+            return call
+        return None
+
+    def parked_call(self, app: App) -> Call | None:
+        self.log.refresh()
+        cursor = self.log.cursor
+        call = self.inbound(app)
+        if call is None:
+            return None
+        if self.wait_event(call.call_control_id, "call.initiated", cursor):
+            return call
+        return None
+
+    def wait_quiet(self, call_control_id: str, cursor: int, quiet: float = 0.05) -> None:
+        """Wait until no webhook about the call arrived for `quiet` seconds (bounded by the timeout)."""
+        deadline = time.monotonic() + self.timeout
+        last = -1
+        since = time.monotonic()
+        while time.monotonic() < deadline:
+            self.log.refresh()
+            count = sum(1 for h in self.log.since(cursor) if self.log.control_of(h) == call_control_id)
+            if count != last:
+                last, since = count, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.02)
+
+    def far_end(self, call_control_id: str, action: str, body: dict[str, Any] | None = None) -> httpx.Response | None:
+        if self.sim is None:
+            return None
+        return self.sim.post(f"/calls/{call_control_id}/{action}", json=body)
+
+    def hangup(self, call_control_id: str) -> httpx.Response:
+        return self.v1.post(f"/calls/{call_control_id}/actions/hangup", json={})

@@ -1,0 +1,164 @@
+"""The fuzzer against the reference server: healthy (no failures) and with each injected fault.
+
+Each run is `python -m fuzzer`'s own entry point (fuzzer.__main__.main) with a small, seeded
+budget and only the parts, phases and operations that the fault concerns. The reference
+server gets its faults through REFSERVER_ENABLE_FAULTS=1 / REFSERVER_FAULTS (test only).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fuzzer.__main__ import main
+
+pytestmark = pytest.mark.timeout(240)
+
+# Failures of the healthy reference server that are real server bugs, reported to the server's
+# owner (see fuzzer/README.md, "Findings"). Each entry: (check, operation, text in the message).
+# Remove an entry when the server is fixed; anything else failing fails this test.
+KNOWN_SERVER_BUGS = [
+    ("negative_data_rejection", "", "'uri' format"),
+    ("negative_data_rejection", "", "Missing request body"),
+    ("positive_data_acceptance", "", "additional propert"),
+    ("positive_data_acceptance", "", "Valid data should have been accepted"),
+]
+
+
+def run(tmp_path: Path, *args: str, faults: str = "") -> tuple[int, dict]:
+    argv = ["--seed", "7", "--report-dir", str(tmp_path), "--quiet", "--webhook-timeout", "4", *args]
+    if faults:
+        argv += ["--server-faults", faults]
+    code = main(argv)
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    return code, summary
+
+
+def failed_checks(summary: dict) -> set[str]:
+    return {f["check"] for f in summary["failures"]} | {k for k, v in summary["checks"].items() if v["failed"]}
+
+
+def test_healthy_reference_server_passes(tmp_path: Path) -> None:
+    code, summary = run(
+        tmp_path,
+        "--max-examples",
+        "3",
+        "--phases",
+        "examples,fuzzing,stateful",
+        "--callflow-examples",
+        "3",
+        "--callflow-steps",
+        "15",
+    )
+    checks = summary["checks"]
+    for name in (
+        "webhooks_conformance",
+        "command_idempotency",
+        "call_state_conformance",
+        "not_a_server_error",
+        "response_schema_conformance",
+        "ignored_auth",
+        "use_after_free",
+    ):
+        assert checks.get(name, {}).get("run", 0) > 0, f"{name} did not run"
+    unexpected = [
+        f
+        for f in summary["failures"]
+        if not any(
+            f["check"] == c and op in f["operation"] and text in f["message"] for c, op, text in KNOWN_SERVER_BUGS
+        )
+    ]
+    assert not unexpected, json.dumps(unexpected, indent=1)[:4000]
+    assert not summary["errors"], summary["errors"]
+    if not summary["failures"]:
+        assert code == 0
+
+
+V2_ONLY = ("--parts", "v2", "--max-examples", "5")
+
+
+@pytest.mark.parametrize(
+    ("fault", "args", "check"),
+    [
+        (
+            "no_auth",
+            (*V2_ONLY, "--phases", "examples", "--v2-arg=--include-operation-id=listCallControlApplications"),
+            "ignored_auth",
+        ),
+        (
+            "no_limit",
+            (*V2_ONLY, "--phases", "coverage", "--v2-arg=--include-operation-id=createCallControlApplication"),
+            "negative_data_rejection",
+        ),
+        (
+            "crash",
+            (
+                *V2_ONLY,
+                "--phases",
+                "examples,fuzzing",
+                "--dictionary",
+                "boom",
+                "--v2-arg=--include-operation-id=createCallControlApplication",
+            ),
+            "not_a_server_error",
+        ),
+        ("zombie_delete", (*V2_ONLY, "--phases", "stateful"), "use_after_free"),
+        (
+            "command_after_hangup",
+            ("--parts", "callflows", "--callflow-examples", "2", "--callflow-steps", "10"),
+            "call_state_conformance",
+        ),
+        (
+            "webhook_missing",
+            ("--parts", "callflows", "--callflow-examples", "1", "--callflow-steps", "6"),
+            "webhooks_conformance",
+        ),
+        (
+            "webhook_order",
+            ("--parts", "callflows", "--callflow-examples", "1", "--callflow-steps", "6"),
+            "webhooks_conformance",
+        ),
+        (
+            "webhook_bad_signature",
+            ("--parts", "callflows", "--callflow-examples", "1", "--callflow-steps", "6"),
+            "webhooks_conformance",
+        ),
+        # the same webhook check, registered in schemathesis, catches it in an `st run` too
+        (
+            "webhook_bad_signature",
+            (
+                "--parts",
+                "v1",
+                "--phases",
+                "examples",
+                "--max-examples",
+                "2",
+                "--steer",
+                "1",
+                "--v1-arg=--include-operation-id=callSpeak",
+            ),
+            "webhooks_conformance",
+        ),
+    ],
+    ids=[
+        "no_auth",
+        "no_limit",
+        "crash",
+        "zombie_delete",
+        "command_after_hangup",
+        "webhook_missing",
+        "webhook_order",
+        "webhook_bad_signature",
+        "webhook_bad_signature_st",
+    ],
+)
+def test_fault_is_caught_by_the_right_check(tmp_path: Path, fault: str, args: tuple[str, ...], check: str) -> None:
+    code, summary = run(tmp_path / "faulty", *args, faults=fault)
+    assert code != 0, f"{fault}: the fuzzer passed"
+    assert check in failed_checks(summary), f"{fault}: failed checks {failed_checks(summary)}, expected {check}"
+    # control: the same run against the healthy server does not fail that check
+    _, healthy = run(tmp_path / "healthy", *args)
+    assert check not in failed_checks(healthy), f"{check} fails on the healthy server too: {healthy['failures']}"
+    assert healthy["checks"].get(check, {}).get("run", 0) > 0
