@@ -151,7 +151,9 @@ def _ruff(root: Path) -> None:
             check=False,
         )
         if result.returncode != 0:
-            raise SpecError("<ruff>", (result.stderr or result.stdout).strip().splitlines()[0])
+            output = (result.stderr or result.stdout).strip().splitlines()
+            detail = output[0] if output else f"exit status {result.returncode}"
+            raise SpecError("<ruff>", f"ruff {args[0]} failed on the generated code: {detail}")
 
 
 def _environment() -> jinja2.Environment:
