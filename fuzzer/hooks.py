@@ -211,8 +211,9 @@ def _repeated(st: _State, op: Operation, case: Any) -> bool:
     if not op.idempotency_field or not isinstance(case.body, dict):
         return False
     command_id = case.body.get(op.idempotency_field)
-    key = (_scope(op, case), command_id)
-    return st.sends.get(key, 0) > 1  # type: ignore[arg-type]
+    if not isinstance(command_id, str):  # negative data: a number, an object, a list
+        return False
+    return st.sends.get((_scope(op, case), command_id), 0) > 1
 
 
 def _plant(st: _State, case: Any) -> None:

@@ -411,21 +411,25 @@ class CallControlApplication(BaseModel):
 
     """
     webhook_event_failover_url: str | None = Field(
-        ..., examples=["https://failover.example.com"], pattern="^(https?://[^\\s]+)?$"
+        ..., examples=["https://failover.example.com"], pattern="^(https?://[^ \\t\\n\\r\\f\\v]+)?$"
     )
     """
     The failover URL where webhooks related to this connection will be sent if sending
     to the primary URL fails. Must include a scheme, such as 'https'. The empty string
-    (the default) and null both mean "no failover URL".
+    (the default) and null both mean "no failover URL". Toolkit choice: whitespace is
+    spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs
+    between regex dialects (ECMA-262, Python, Rust).
 
     """
     webhook_event_url: str = Field(
-        ..., examples=["https://example.com"], pattern="^https?://[^\\s]+$"
+        ..., examples=["https://example.com"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
     )
     """
     The URL where webhooks related to this connection will be sent. Must include a
     scheme, such as 'https'. Toolkit choice: webhooks are delivered over HTTP, so the
-    scheme must be `http` or `https`.
+    scheme must be `http` or `https`. Toolkit choice: whitespace is spelled out as the ASCII
+    class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+    (ECMA-262, Python, Rust).
 
     """
     webhook_timeout_secs: int | None = Field(..., examples=[25], ge=0, le=30)
@@ -1456,12 +1460,14 @@ class CreateCallControlApplicationRequest(BaseModel):
 
     """
     webhook_event_url: str = Field(
-        ..., examples=["https://example.com"], pattern="^https?://[^\\s]+$"
+        ..., examples=["https://example.com"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
     )
     """
     The URL where webhooks related to this connection will be sent. Must include a
     scheme, such as 'https'. Toolkit choice: webhooks are delivered over HTTP, so the
-    scheme must be `http` or `https`.
+    scheme must be `http` or `https`. Toolkit choice: whitespace is spelled out as the ASCII
+    class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+    (ECMA-262, Python, Rust).
 
     """
     active: bool | None = True
@@ -1536,12 +1542,16 @@ class CreateCallControlApplicationRequest(BaseModel):
 
     """
     webhook_event_failover_url: str | None = Field(
-        default="", examples=["https://failover.example.com"], pattern="^(https?://[^\\s]+)?$"
+        default="",
+        examples=["https://failover.example.com"],
+        pattern="^(https?://[^ \\t\\n\\r\\f\\v]+)?$",
     )
     """
     The failover URL where webhooks related to this connection will be sent if sending
     to the primary URL fails. Must include a scheme, such as 'https'. The empty string
-    (the default) and null both mean "no failover URL".
+    (the default) and null both mean "no failover URL". Toolkit choice: whitespace is
+    spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs
+    between regex dialects (ECMA-262, Python, Rust).
 
     """
     webhook_timeout_secs: int | None = Field(default=None, examples=[25], ge=0, le=30)
@@ -1573,7 +1583,9 @@ class DialRequest(BaseModel):
     """
 
     to: str = Field(
-        ..., examples=["+18005550100"], pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^\\s@]+@[^\\s@]+)$"
+        ...,
+        examples=["+18005550100"],
+        pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+)$",
     )
     """
     The DID or SIP URI to dial out and bridge to the given call.
@@ -1589,7 +1601,9 @@ class DialRequest(BaseModel):
     The ID of the Call Control App (formerly ID of the connection) to be used when dialing the destination.
     """
     audio_url: str | None = Field(
-        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
     )
     """
     The URL of a file to be played back to the callee when the call is answered. The URL can point to either a WAV or MP3 file.
@@ -1726,7 +1740,9 @@ class ForkStartRequest(BaseModel):
     """
 
     target: str | None = Field(
-        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+        default=None,
+        examples=["udp:192.0.2.1:9000"],
+        pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$",
     )
     """
     The network target, `udp:ip_address:port`, where the call's RTP media packets
@@ -1737,13 +1753,17 @@ class ForkStartRequest(BaseModel):
 
     """
     rx: str | None = Field(
-        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+        default=None,
+        examples=["udp:192.0.2.1:9000"],
+        pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$",
     )
     """
     The network target, `udp:ip_address:port`, where the call's incoming RTP media packets should be forwarded.
     """
     tx: str | None = Field(
-        default=None, examples=["udp:192.0.2.1:9000"], pattern="^udp:[^\\s:]+:[0-9]{1,5}$"
+        default=None,
+        examples=["udp:192.0.2.1:9000"],
+        pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$",
     )
     """
     The network target, `udp:ip_address:port`, where the call's outgoing RTP media packets should be forwarded.
@@ -1797,13 +1817,15 @@ class GatherUsingAudioRequest(BaseModel):
     """
 
     audio_url: str = Field(
-        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
     )
     """
     The URL of a file to be played back at the beginning of each prompt. The URL can point to either a WAV or MP3 file.
     """
     invalid_audio_url: str | None = Field(
-        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
     )
     """
     The URL of a file to play when digits don't match the `valid_digits` parameter or the number of digits is not between `minimum_digits` and `maximum_digits`. The URL can point to either a WAV or MP3 file.
@@ -2049,7 +2071,7 @@ class PlaybackStartRequest(BaseModel):
     """
 
     audio_url: str = Field(
-        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
     )
     """
     The URL of the file to be played back on the call. The URL can point to either a WAV or MP3 file.
@@ -2362,7 +2384,9 @@ class TransferRequest(BaseModel):
     """
 
     to: str = Field(
-        ..., examples=["+18005550100"], pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^\\s@]+@[^\\s@]+)$"
+        ...,
+        examples=["+18005550100"],
+        pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+)$",
     )
     """
     The DID or SIP URI to dial out and bridge to the given call.
@@ -2379,7 +2403,9 @@ class TransferRequest(BaseModel):
 
     """
     audio_url: str | None = Field(
-        default=None, examples=["https://example.com/audio.wav"], pattern="^https?://[^\\s]+$"
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
     )
     """
     The URL of a file to be played back when the transfer destination answers before bridging the call. The URL can point to either a WAV or MP3 file.

@@ -154,7 +154,9 @@ class CallControlApplications(SyncAPIResource):
                 choice: the seed sets no limit; an empty name is refused.
             webhook_event_url: The URL where webhooks related to this connection will be sent.
                 Must include a scheme, such as 'https'. Toolkit choice: webhooks are delivered
-                over HTTP, so the scheme must be `http` or `https`.
+                over HTTP, so the scheme must be `http` or `https`. Toolkit choice: whitespace
+                is spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning
+                differs between regex dialects (ECMA-262, Python, Rust).
             active: Specifies whether the connection can be used.
             anchorsite_override: Latency directs Telnyx to route media through the site with the
                 lowest round-trip time to the user's connection. Telnyx calculates this time
@@ -183,7 +185,9 @@ class CallControlApplications(SyncAPIResource):
             webhook_event_failover_url: The failover URL where webhooks related to this
                 connection will be sent if sending to the primary URL fails. Must include a
                 scheme, such as 'https'. The empty string (the default) and null both mean "no
-                failover URL".
+                failover URL". Toolkit choice: whitespace is spelled out as the ASCII class `
+                \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+                (ECMA-262, Python, Rust).
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
@@ -279,7 +283,9 @@ class CallControlApplications(SyncAPIResource):
                 choice: the seed sets no limit; an empty name is refused.
             webhook_event_url: The URL where webhooks related to this connection will be sent.
                 Must include a scheme, such as 'https'. Toolkit choice: webhooks are delivered
-                over HTTP, so the scheme must be `http` or `https`.
+                over HTTP, so the scheme must be `http` or `https`. Toolkit choice: whitespace
+                is spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning
+                differs between regex dialects (ECMA-262, Python, Rust).
             active: Specifies whether the connection can be used.
             anchorsite_override: Latency directs Telnyx to route media through the site with the
                 lowest round-trip time to the user's connection. Telnyx calculates this time
@@ -308,7 +314,9 @@ class CallControlApplications(SyncAPIResource):
             webhook_event_failover_url: The failover URL where webhooks related to this
                 connection will be sent if sending to the primary URL fails. Must include a
                 scheme, such as 'https'. The empty string (the default) and null both mean "no
-                failover URL".
+                failover URL". Toolkit choice: whitespace is spelled out as the ASCII class `
+                \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+                (ECMA-262, Python, Rust).
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
@@ -485,7 +493,9 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 choice: the seed sets no limit; an empty name is refused.
             webhook_event_url: The URL where webhooks related to this connection will be sent.
                 Must include a scheme, such as 'https'. Toolkit choice: webhooks are delivered
-                over HTTP, so the scheme must be `http` or `https`.
+                over HTTP, so the scheme must be `http` or `https`. Toolkit choice: whitespace
+                is spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning
+                differs between regex dialects (ECMA-262, Python, Rust).
             active: Specifies whether the connection can be used.
             anchorsite_override: Latency directs Telnyx to route media through the site with the
                 lowest round-trip time to the user's connection. Telnyx calculates this time
@@ -514,7 +524,9 @@ class AsyncCallControlApplications(AsyncAPIResource):
             webhook_event_failover_url: The failover URL where webhooks related to this
                 connection will be sent if sending to the primary URL fails. Must include a
                 scheme, such as 'https'. The empty string (the default) and null both mean "no
-                failover URL".
+                failover URL". Toolkit choice: whitespace is spelled out as the ASCII class `
+                \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+                (ECMA-262, Python, Rust).
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
@@ -610,7 +622,9 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 choice: the seed sets no limit; an empty name is refused.
             webhook_event_url: The URL where webhooks related to this connection will be sent.
                 Must include a scheme, such as 'https'. Toolkit choice: webhooks are delivered
-                over HTTP, so the scheme must be `http` or `https`.
+                over HTTP, so the scheme must be `http` or `https`. Toolkit choice: whitespace
+                is spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning
+                differs between regex dialects (ECMA-262, Python, Rust).
             active: Specifies whether the connection can be used.
             anchorsite_override: Latency directs Telnyx to route media through the site with the
                 lowest round-trip time to the user's connection. Telnyx calculates this time
@@ -639,7 +653,9 @@ class AsyncCallControlApplications(AsyncAPIResource):
             webhook_event_failover_url: The failover URL where webhooks related to this
                 connection will be sent if sending to the primary URL fails. Must include a
                 scheme, such as 'https'. The empty string (the default) and null both mean "no
-                failover URL".
+                failover URL". Toolkit choice: whitespace is spelled out as the ASCII class `
+                \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+                (ECMA-262, Python, Rust).
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
