@@ -22,7 +22,7 @@ from .schemas import REF_PREFIX, ModelRegistry, model_names_in
 from .text import reflow
 
 # Names a method's body or signature uses besides its arguments.
-RESERVED_ARGUMENTS = frozenset({"self", "cast", "path_param", "NOT_GIVEN", "NotGiven", "builtins"})
+RESERVED_ARGUMENTS = frozenset({"self", "cast", "path_param", "NOT_GIVEN", "NotGiven", "builtins", "httpx", "timeout"})
 # Attributes of a resource class that are not operations.
 RESERVED_METHODS = frozenset({"with_raw_response", "with_streaming_response", "with_options"})
 # Attributes of the client class that are not resources.
@@ -32,6 +32,10 @@ RESERVED_RESOURCES = frozenset(
 BUILTIN_TYPES = ("list", "dict", "str", "int", "float", "bool", "bytes", "object", "type")
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 DOC_WIDTH = 88
+# How every method documents its ``timeout`` argument.
+TIMEOUT_DOC = (
+    "Seconds (or an `httpx.Timeout`) this request may take, instead of the client's `timeout`; None waits forever."
+)
 
 
 @dataclass
@@ -229,20 +233,18 @@ class _Builder:
     def _imports(self, operations: list[ir.Operation], uses_builtins: bool) -> tuple[str, ...]:
         models: set[str] = set()
         typing: set[str] = set()
-        types: set[str] = set()
+        types = {"NOT_GIVEN", "NotGiven"}  # every method takes ``timeout=NOT_GIVEN``
         base = {"AsyncAPIResource", "SyncAPIResource"}
         pages: set[str] = set()
         for op in operations:
             if op.pagination:
-                pages |= {"AsyncPage", "PageInfo", "SyncPage"}
+                pages |= {"AsyncPaginator", "PageInfo", "SyncPage"}
             for annotation in _annotations(op):
                 models |= model_names_in(annotation, self.registry.schemas.keys())
                 bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", annotation)
                 typing |= {n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", bare)}
             if op.path_parameters:
                 base.add("path_param")
-            if any(not p.required for p in op.keyword_parameters):
-                types |= {"NOT_GIVEN", "NotGiven"}
             if op.response.cast_expr.startswith("cast("):
                 typing.add("cast")
             if op.webhooks is not None:
@@ -251,6 +253,7 @@ class _Builder:
         lines = ["from __future__ import annotations"]
         lines += ["import builtins"] if uses_builtins else []
         lines.append("from functools import cached_property")
+        lines += ["import httpx"]
         lines += [f"from typing import {', '.join(sorted(typing))}"] if typing else []
         lines.append(f"from .._base_client import {', '.join(sorted(base, key=str.lower))}")
         lines += [f"from .._pagination import {', '.join(sorted(pages))}"] if pages else []
@@ -698,13 +701,12 @@ def _docstring(
         parts.append(reflow(description, DOC_WIDTH))
     if not parts:
         parts.append(f"{op.get('operationId', 'Send the request')}.")
-    args = [*parameters, *(body.fields if body else ())]
-    if args:
-        lines = ["Args:"]
-        for arg in args:
-            text = arg.description or "See the API reference."
-            lines.append(reflow(text, DOC_WIDTH, f"    {arg.py_name}: ", " " * 8))
-        parts.append("\n".join(lines))
+    lines = ["Args:"]
+    for arg in (*parameters, *(body.fields if body else ())):
+        text = arg.description or "See the API reference."
+        lines.append(reflow(text, DOC_WIDTH, f"    {arg.py_name}: ", " " * 8))
+    lines.append(reflow(TIMEOUT_DOC, DOC_WIDTH, "    timeout: ", " " * 8))
+    parts.append("\n".join(lines))
     if webhooks is not None:
         if webhooks:
             steps = [f"    {i}. {describe_step(s)}" for i, s in enumerate(webhooks, 1)]

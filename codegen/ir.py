@@ -212,6 +212,12 @@ class Api:
         return tuple(op for r in self.resources for op in r.operations)
 
     @property
+    def paginated_method(self) -> str | None:
+        """``resource.method`` of the first list operation that pages, to show in the README."""
+        paged = (f"{r.name}.{op.method_name}" for r in self.resources for op in r.operations if op.pagination)
+        return next(paged, None)
+
+    @property
     def webhook_models(self) -> tuple[str, ...]:
         """The models of the webhooks that can be recognised by their event type, sorted."""
         return tuple(sorted({w.model for w in self.webhooks if w.model and w.event_type_pointer}))

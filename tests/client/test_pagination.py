@@ -67,6 +67,21 @@ def test_async_pages(server: ScriptedServer) -> None:
     assert numbers == [1, 2, 3]
 
 
+def test_async_for_directly_on_list(server: ScriptedServer) -> None:
+    PagedServer(server)
+
+    async def main() -> list[str]:
+        async with AsyncClient(base_url=server.base_url, **SECRETS) as client:
+            paginator = client.call_control_applications.list(page_size=2)
+            assert server.seen("GET", APPS) == []  # nothing is sent before it is used
+            return [app.application_name async for app in paginator]
+
+    assert asyncio.run(main()) == [f"app-{i}" for i in range(6)]
+    seen = server.seen("GET", APPS)
+    assert [r.query.get("page[number]") for r in seen] == [None, "2", "3"]
+    assert all(r.query["page[size]"] == "2" for r in seen)
+
+
 def test_raw_response_of_a_page(client: Client, server: ScriptedServer) -> None:
     server.on("GET", APPS, Reply(200, page(1, 1), headers={"x-request-id": "p"}))
     raw = client.call_control_applications.with_raw_response.list()

@@ -66,6 +66,29 @@ def test_timeout_default_and_per_call(client: Client, server: ScriptedServer) ->
     assert client.calls.answer("abc").result == "late"  # 5 s default
     with pytest.raises(APITimeoutError, match="POST /calls/abc/actions/answer: timed out"):
         client.with_options(timeout=0.2, max_retries=0).calls.answer("abc")
+    # The method's own ``timeout=`` overrides the client's, for that one request only.
+    fast = client.with_options(max_retries=0)
+    with pytest.raises(APITimeoutError):
+        fast.calls.answer("abc", timeout=0.2)
+    with pytest.raises(APITimeoutError):
+        fast.calls.answer("abc", timeout=httpx.Timeout(0.2))
+    assert client.with_options(timeout=0.2).calls.answer("abc", timeout=5).result == "late"
+    assert fast.calls.answer("abc", timeout=None).result == "late"
+    assert fast.calls.answer("abc").result == "late"
+
+
+def test_async_per_call_timeout(server: ScriptedServer) -> None:
+    from telnyx_call_control import APITimeoutError
+
+    server.on("POST", ANSWER, Reply(200, {"result": "late"}, delay=0.6))
+
+    async def main() -> None:
+        async with AsyncClient(base_url=server.base_url, max_retries=0, timeout=5, **SECRETS) as client:
+            with pytest.raises(APITimeoutError):
+                await client.calls.answer("abc", timeout=0.2)
+            assert (await client.with_options(timeout=0.2).calls.answer("abc", timeout=5)).result == "late"
+
+    asyncio.run(main())
 
 
 def test_with_raw_response(client: Client, server: ScriptedServer) -> None:

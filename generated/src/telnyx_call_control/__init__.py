@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ._exceptions import RateLimitError as RateLimitError
     from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
     from ._pagination import AsyncPage as AsyncPage
+    from ._pagination import AsyncPaginator as AsyncPaginator
     from ._pagination import SyncPage as SyncPage
     from ._response import APIResponse as APIResponse
     from ._types import NOT_GIVEN as NOT_GIVEN
@@ -72,6 +73,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncClient",
     "AsyncPage",
+    "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
     "Client",
@@ -103,6 +105,7 @@ _LAZY = {
     "APITimeoutError": "._exceptions",
     "AsyncClient": "._client",
     "AsyncPage": "._pagination",
+    "AsyncPaginator": "._pagination",
     "AuthenticationError": "._exceptions",
     "BadRequestError": "._exceptions",
     "Client": "._client",

@@ -40,7 +40,7 @@ from ._exceptions import (
     MissingCredentialsError,
     status_error,
 )
-from ._pagination import AsyncPage, PageInfo, SyncPage
+from ._pagination import AsyncPage, AsyncPaginator, PageInfo, SyncPage
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven
 
@@ -311,6 +311,7 @@ class _BaseClient(Generic[_HttpT]):
         content_type: str | None = None,
         security: Sequence[Sequence[str]] = (),
         idempotency_field: str | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> httpx.Request:
         params: _Params = []
         styles = query_styles or {}
@@ -357,7 +358,7 @@ class _BaseClient(Generic[_HttpT]):
             params=params,
             headers=request_headers,
             cookies=request_cookies,
-            timeout=self.timeout,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             **kwargs,
         )
         return request
@@ -623,7 +624,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         )
         return self._result(response, retries, lambda: _parse(response, cast_to))
 
-    async def request_page(
+    def request_page(
         self,
         method: str,
         path: str,
@@ -634,8 +635,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         query: Mapping[str, object],
         idempotent: bool = False,
         **options: Any,
-    ) -> AsyncPage[_T]:
-        """Like :meth:`request`, for an operation that answers with one page of ``item``s."""
+    ) -> AsyncPaginator[_T]:
+        """Like :meth:`request`, for an operation that answers with one page of ``item``s.
+
+        Nothing is sent until the result is awaited (the first page) or iterated (every item).
+        """
 
         async def fetch(page_query: Mapping[str, object]) -> tuple[httpx.Response, int]:
             request = self._build_request(method, path, query=page_query, **options)
@@ -645,10 +649,15 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             response, _ = await fetch(page_query)
             return AsyncPage(_parse(response, cast_to), page, page_query, fetch_page)
 
-        response, retries = await fetch(query)
-        return self._result(
-            response, retries, lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page)
-        )
+        async def first_page() -> AsyncPage[_T]:
+            response, retries = await fetch(query)
+            return self._result(
+                response,
+                retries,
+                lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page),
+            )
+
+        return AsyncPaginator(first_page)
 
     async def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
         """The 2xx answer to ``request`` and the number of retries it took."""

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 import pydantic
 
-__all__ = ["AsyncPage", "PageInfo", "SyncPage"]
+__all__ = ["AsyncPage", "AsyncPaginator", "PageInfo", "SyncPage"]
 
 _T = TypeVar("_T")
 
@@ -145,3 +153,22 @@ class AsyncPage(_BasePage[_T]):
         async for page in self.iter_pages():
             for item in page.data:
                 yield item
+
+
+class AsyncPaginator(Generic[_T]):
+    """What an async list method returns; no request is sent until it is used.
+
+    ``await`` it for the first page (an :class:`AsyncPage`), or ``async for`` over it for
+    every item of every page: ``async for item in client.RESOURCE.list(): ...``.
+    """
+
+    def __init__(self, first_page: Callable[[], Coroutine[Any, Any, AsyncPage[_T]]]) -> None:
+        self._first_page = first_page
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        page = await self._first_page()
+        async for item in page:
+            yield item

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
+import httpx
+
 from .._base_client import AsyncAPIResource, SyncAPIResource, path_param
-from .._pagination import AsyncPage, PageInfo, SyncPage
+from .._pagination import AsyncPaginator, PageInfo, SyncPage
 from .._response import async_raw_response_wrapper, raw_response_wrapper
 from .._types import NOT_GIVEN, NotGiven
 from ..models import (
@@ -47,6 +49,7 @@ class CallControlApplications(SyncAPIResource):
             "created_at", "connection_name", "active", "-created_at", "-connection_name", "-active"
         ]
         | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> SyncPage[CallControlApplication]:
         """List call control applications
 
@@ -86,6 +89,8 @@ class CallControlApplications(SyncAPIResource):
                 `application_name` and sorts by it. The seed gives `created_at` as the schema
                 default but says in prose that results without `sort` come newest first; the
                 prose wins: without `sort`, the order is `-created_at`. Ties are broken by `id`.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return self._client.request_page(
             "GET",
@@ -99,6 +104,7 @@ class CallControlApplications(SyncAPIResource):
                 "sort": sort,
             },
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=ListCallControlApplicationsResponse,
             item=CallControlApplication,
             page=PageInfo(
@@ -144,6 +150,7 @@ class CallControlApplications(SyncAPIResource):
         webhook_api_version: Literal["1", "2"] | NotGiven = NOT_GIVEN,
         webhook_event_failover_url: str | None | NotGiven = NOT_GIVEN,
         webhook_timeout_secs: int | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Create a call control application
 
@@ -191,6 +198,8 @@ class CallControlApplications(SyncAPIResource):
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return self._client.request(
             "POST",
@@ -210,12 +219,15 @@ class CallControlApplications(SyncAPIResource):
                 "webhook_timeout_secs": webhook_timeout_secs,
             },
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
     def retrieve(
         self,
         id: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Retrieve a call control application
 
@@ -223,11 +235,14 @@ class CallControlApplications(SyncAPIResource):
 
         Args:
             id: Identifies the resource.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return self._client.request(
             "GET",
             f"/v2/call_control_applications/{path_param(id)}",
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
@@ -267,6 +282,7 @@ class CallControlApplications(SyncAPIResource):
         webhook_api_version: Literal["1", "2"] | NotGiven = NOT_GIVEN,
         webhook_event_failover_url: str | None | NotGiven = NOT_GIVEN,
         webhook_timeout_secs: int | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Update a call control application
 
@@ -320,6 +336,8 @@ class CallControlApplications(SyncAPIResource):
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return self._client.request(
             "PATCH",
@@ -340,12 +358,15 @@ class CallControlApplications(SyncAPIResource):
             },
             security=(("bearer_auth",),),
             idempotent=True,
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
     def delete(
         self,
         id: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Delete a call control application
 
@@ -355,11 +376,14 @@ class CallControlApplications(SyncAPIResource):
 
         Args:
             id: Identifies the resource.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return self._client.request(
             "DELETE",
             f"/v2/call_control_applications/{path_param(id)}",
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
@@ -374,7 +398,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
             AsyncCallControlApplications(self._client._with_raw_response())
         )
 
-    async def list(
+    def list(
         self,
         *,
         page_number: int | NotGiven = NOT_GIVEN,
@@ -386,7 +410,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
             "created_at", "connection_name", "active", "-created_at", "-connection_name", "-active"
         ]
         | NotGiven = NOT_GIVEN,
-    ) -> AsyncPage[CallControlApplication]:
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncPaginator[CallControlApplication]:
         """List call control applications
 
         Return a list of call control applications.
@@ -425,8 +450,10 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 `application_name` and sorts by it. The seed gives `created_at` as the schema
                 default but says in prose that results without `sort` come newest first; the
                 prose wins: without `sort`, the order is `-created_at`. Ties are broken by `id`.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
-        return await self._client.request_page(
+        return self._client.request_page(
             "GET",
             "/v2/call_control_applications",
             query={
@@ -438,6 +465,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 "sort": sort,
             },
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=ListCallControlApplicationsResponse,
             item=CallControlApplication,
             page=PageInfo(
@@ -483,6 +511,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
         webhook_api_version: Literal["1", "2"] | NotGiven = NOT_GIVEN,
         webhook_event_failover_url: str | None | NotGiven = NOT_GIVEN,
         webhook_timeout_secs: int | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Create a call control application
 
@@ -530,6 +559,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return await self._client.request(
             "POST",
@@ -549,12 +580,15 @@ class AsyncCallControlApplications(AsyncAPIResource):
                 "webhook_timeout_secs": webhook_timeout_secs,
             },
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
     async def retrieve(
         self,
         id: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Retrieve a call control application
 
@@ -562,11 +596,14 @@ class AsyncCallControlApplications(AsyncAPIResource):
 
         Args:
             id: Identifies the resource.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return await self._client.request(
             "GET",
             f"/v2/call_control_applications/{path_param(id)}",
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
@@ -606,6 +643,7 @@ class AsyncCallControlApplications(AsyncAPIResource):
         webhook_api_version: Literal["1", "2"] | NotGiven = NOT_GIVEN,
         webhook_event_failover_url: str | None | NotGiven = NOT_GIVEN,
         webhook_timeout_secs: int | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Update a call control application
 
@@ -659,6 +697,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
             webhook_timeout_secs: Specifies how many seconds to wait before timing out a
                 webhook. Toolkit choice: null (the default) and 0 both mean the platform default
                 of 2 seconds.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return await self._client.request(
             "PATCH",
@@ -679,12 +719,15 @@ class AsyncCallControlApplications(AsyncAPIResource):
             },
             security=(("bearer_auth",),),
             idempotent=True,
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 
     async def delete(
         self,
         id: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CallControlApplicationResponse:
         """Delete a call control application
 
@@ -694,11 +737,14 @@ class AsyncCallControlApplications(AsyncAPIResource):
 
         Args:
             id: Identifies the resource.
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
         """
         return await self._client.request(
             "DELETE",
             f"/v2/call_control_applications/{path_param(id)}",
             security=(("bearer_auth",),),
+            timeout=timeout,
             cast_to=CallControlApplicationResponse,
         )
 

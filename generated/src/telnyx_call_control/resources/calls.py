@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Final, Literal
 
+import httpx
+
 from .._base_client import AsyncAPIResource, SyncAPIResource, path_param
 from .._response import async_raw_response_wrapper, raw_response_wrapper
 from .._types import NOT_GIVEN, NotGiven, WebhookStep, sends_webhooks
@@ -174,6 +176,7 @@ class Calls(SyncAPIResource):
         sip_auth_password: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> DialResponse:
         """Dial
 
@@ -215,6 +218,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.initiated
@@ -241,6 +246,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=DialResponse,
         )
 
@@ -251,6 +257,7 @@ class Calls(SyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Answer call
 
@@ -268,6 +275,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.answered
@@ -282,6 +291,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -294,6 +304,7 @@ class Calls(SyncAPIResource):
         park_after_unbridge: Literal["self"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Bridge call
 
@@ -317,6 +328,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.bridged
@@ -334,6 +347,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -347,6 +361,7 @@ class Calls(SyncAPIResource):
         tx: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Forking start
 
@@ -375,6 +390,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -391,6 +408,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -401,6 +419,7 @@ class Calls(SyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Forking stop
 
@@ -417,6 +436,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -430,6 +451,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -449,6 +471,7 @@ class Calls(SyncAPIResource):
         inter_digit_timeout_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Gather using audio
 
@@ -485,6 +508,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.playback.started
@@ -511,6 +536,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -549,6 +575,7 @@ class Calls(SyncAPIResource):
         inter_digit_timeout_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Gather using speak
 
@@ -591,6 +618,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.dtmf.received (zero or more times)
@@ -619,6 +648,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -629,6 +659,7 @@ class Calls(SyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Hangup
 
@@ -646,6 +677,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.hangup
@@ -661,6 +694,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -676,6 +710,7 @@ class Calls(SyncAPIResource):
         target_legs: Literal["self", "opposite", "both"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Play audio url
 
@@ -709,6 +744,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.playback.started
@@ -729,6 +766,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -740,6 +778,7 @@ class Calls(SyncAPIResource):
         stop: Literal["current", "all"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Playback stop command
 
@@ -762,6 +801,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. one of call.playback.ended, call.speak.ended
@@ -777,6 +818,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -790,6 +832,7 @@ class Calls(SyncAPIResource):
         play_beep: bool | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Recording start
 
@@ -813,6 +856,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -829,6 +874,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -839,6 +885,7 @@ class Calls(SyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Recording stop
 
@@ -855,6 +902,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.recording.saved
@@ -869,6 +918,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -880,6 +930,7 @@ class Calls(SyncAPIResource):
         cause: Literal["CALL_REJECTED", "USER_BUSY"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Reject call
 
@@ -903,6 +954,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.hangup
@@ -918,6 +971,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -930,6 +984,7 @@ class Calls(SyncAPIResource):
         duration_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Send DTMF
 
@@ -950,6 +1005,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -965,6 +1022,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -996,6 +1054,7 @@ class Calls(SyncAPIResource):
         stop: Literal["current", "all"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Speak text
 
@@ -1025,6 +1084,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.speak.started
@@ -1046,6 +1107,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1065,6 +1127,7 @@ class Calls(SyncAPIResource):
         sip_auth_password: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Transfer call
 
@@ -1108,6 +1171,8 @@ class Calls(SyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.initiated (on the new leg)
@@ -1133,6 +1198,7 @@ class Calls(SyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1162,6 +1228,7 @@ class AsyncCalls(AsyncAPIResource):
         sip_auth_password: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> DialResponse:
         """Dial
 
@@ -1203,6 +1270,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.initiated
@@ -1229,6 +1298,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=DialResponse,
         )
 
@@ -1239,6 +1309,7 @@ class AsyncCalls(AsyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Answer call
 
@@ -1256,6 +1327,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.answered
@@ -1270,6 +1343,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1282,6 +1356,7 @@ class AsyncCalls(AsyncAPIResource):
         park_after_unbridge: Literal["self"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Bridge call
 
@@ -1305,6 +1380,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.bridged
@@ -1322,6 +1399,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1335,6 +1413,7 @@ class AsyncCalls(AsyncAPIResource):
         tx: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Forking start
 
@@ -1363,6 +1442,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -1379,6 +1460,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1389,6 +1471,7 @@ class AsyncCalls(AsyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Forking stop
 
@@ -1405,6 +1488,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -1418,6 +1503,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1437,6 +1523,7 @@ class AsyncCalls(AsyncAPIResource):
         inter_digit_timeout_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Gather using audio
 
@@ -1473,6 +1560,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.playback.started
@@ -1499,6 +1588,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1537,6 +1627,7 @@ class AsyncCalls(AsyncAPIResource):
         inter_digit_timeout_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Gather using speak
 
@@ -1579,6 +1670,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.dtmf.received (zero or more times)
@@ -1607,6 +1700,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1617,6 +1711,7 @@ class AsyncCalls(AsyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Hangup
 
@@ -1634,6 +1729,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.hangup
@@ -1649,6 +1746,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1664,6 +1762,7 @@ class AsyncCalls(AsyncAPIResource):
         target_legs: Literal["self", "opposite", "both"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Play audio url
 
@@ -1697,6 +1796,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.playback.started
@@ -1717,6 +1818,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1728,6 +1830,7 @@ class AsyncCalls(AsyncAPIResource):
         stop: Literal["current", "all"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Playback stop command
 
@@ -1750,6 +1853,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. one of call.playback.ended, call.speak.ended
@@ -1765,6 +1870,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1778,6 +1884,7 @@ class AsyncCalls(AsyncAPIResource):
         play_beep: bool | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Recording start
 
@@ -1801,6 +1908,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -1817,6 +1926,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1827,6 +1937,7 @@ class AsyncCalls(AsyncAPIResource):
         *,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Recording stop
 
@@ -1843,6 +1954,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.recording.saved
@@ -1857,6 +1970,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1868,6 +1982,7 @@ class AsyncCalls(AsyncAPIResource):
         cause: Literal["CALL_REJECTED", "USER_BUSY"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Reject call
 
@@ -1891,6 +2006,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.hangup
@@ -1906,6 +2023,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1918,6 +2036,7 @@ class AsyncCalls(AsyncAPIResource):
         duration_millis: int | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Send DTMF
 
@@ -1938,6 +2057,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent: none.
         """
@@ -1953,6 +2074,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -1984,6 +2106,7 @@ class AsyncCalls(AsyncAPIResource):
         stop: Literal["current", "all"] | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Speak text
 
@@ -2013,6 +2136,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.speak.started
@@ -2034,6 +2159,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
@@ -2053,6 +2179,7 @@ class AsyncCalls(AsyncAPIResource):
         sip_auth_password: str | NotGiven = NOT_GIVEN,
         client_state: str | NotGiven = NOT_GIVEN,
         command_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CommandResult:
         """Transfer call
 
@@ -2096,6 +2223,8 @@ class AsyncCalls(AsyncAPIResource):
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
+            timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
+                client's `timeout`; None waits forever.
 
         Webhooks sent, in order:
             1. call.initiated (on the new leg)
@@ -2121,6 +2250,7 @@ class AsyncCalls(AsyncAPIResource):
             security=(("basic_auth",),),
             idempotent=True,
             idempotency_field="command_id",
+            timeout=timeout,
             cast_to=CommandResult,
         )
 
