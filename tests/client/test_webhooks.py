@@ -85,6 +85,9 @@ def test_known_event_missing_a_required_field(hooks_client: Client) -> None:
         hooks_client.webhooks.unsafe_unwrap(json.dumps(body))
     with pytest.raises(WebhookPayloadError, match="not valid JSON"):
         hooks_client.webhooks.unsafe_unwrap(b"{")
+    for not_an_object in (b"[1]", b'"call.answered"', b"null"):
+        with pytest.raises(WebhookPayloadError, match="not a JSON object"):
+            hooks_client.webhooks.unsafe_unwrap(not_an_object)
 
 
 def test_headers_in_any_case(hooks_client: Client, signer: Signer) -> None:

@@ -20,8 +20,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, TypeAlias, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import pydantic
 
@@ -140,37 +139,105 @@ def _event_table() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
 _EVENTS = _event_table()
 
 
-@cache
-def _model(name: str) -> type[pydantic.BaseModel]:
-    model: type[pydantic.BaseModel] = getattr(import_module(".models", __package__), name)
-    return model
-
-
-def _parse(payload: str | bytes) -> UnwrapWebhookEvent:
-    try:
-        data = json.loads(payload)
-    except ValueError as exc:
-        raise WebhookPayloadError("the webhook body is not valid JSON") from exc
-    if not isinstance(data, dict):
-        raise WebhookPayloadError("the webhook body is not a JSON object")
-    found: str | None = None
-    for tokens, models in _EVENTS:
-        value: object = data
+def _event_type(data: object) -> str | None:
+    """The first text found at an event-type pointer of a parsed body."""
+    for tokens, _ in _EVENTS:
+        value = data
         for token in tokens:
             value = value.get(token) if isinstance(value, dict) else None
         if isinstance(value, str):
-            name = models.get(value)
-            if name is not None:
-                try:
-                    return cast("UnwrapWebhookEvent", _model(name).model_validate(data))
-                except pydantic.ValidationError as exc:
-                    problems = "; ".join(
-                        f"{'/'.join(map(str, e['loc']))}: {e['msg']}"
-                        for e in exc.errors(include_input=False)
-                    )
-                    raise WebhookPayloadError(f"{value} webhook: {problems}") from exc
-            found = found or value
-    return UnknownWebhookEvent(event_type=found, data=data)
+            return value
+    return None
+
+
+def _model_name(data: object) -> str | None:
+    """The tag of a parsed body in :func:`_events`: the name of its event's model, if known."""
+    for tokens, models in _EVENTS:
+        value = data
+        for token in tokens:
+            value = value.get(token) if isinstance(value, dict) else None
+        if isinstance(value, str) and value in models:
+            return models[value]
+    return None
+
+
+@cache
+def _events() -> pydantic.TypeAdapter[UnwrapWebhookEvent]:
+    """One validator for every known event: a union tagged by :func:`_model_name`, built once."""
+    from .models import (
+        CallAnsweredEventV1,
+        CallAnsweredEventV2,
+        CallBridgedEventV1,
+        CallBridgedEventV2,
+        CallDtmfReceivedEventV1,
+        CallDtmfReceivedEventV2,
+        CallGatherEndedEventV1,
+        CallGatherEndedEventV2,
+        CallHangupEventV1,
+        CallHangupEventV2,
+        CallInitiatedEventV1,
+        CallInitiatedEventV2,
+        CallPlaybackEndedEventV1,
+        CallPlaybackEndedEventV2,
+        CallPlaybackStartedEventV1,
+        CallPlaybackStartedEventV2,
+        CallRecordingSavedEventV1,
+        CallRecordingSavedEventV2,
+        CallSpeakEndedEventV1,
+        CallSpeakEndedEventV2,
+        CallSpeakStartedEventV1,
+        CallSpeakStartedEventV2,
+    )
+
+    return pydantic.TypeAdapter(
+        Annotated[
+            Annotated[CallAnsweredEventV1, pydantic.Tag("CallAnsweredEventV1")]
+            | Annotated[CallAnsweredEventV2, pydantic.Tag("CallAnsweredEventV2")]
+            | Annotated[CallBridgedEventV1, pydantic.Tag("CallBridgedEventV1")]
+            | Annotated[CallBridgedEventV2, pydantic.Tag("CallBridgedEventV2")]
+            | Annotated[CallDtmfReceivedEventV1, pydantic.Tag("CallDtmfReceivedEventV1")]
+            | Annotated[CallDtmfReceivedEventV2, pydantic.Tag("CallDtmfReceivedEventV2")]
+            | Annotated[CallGatherEndedEventV1, pydantic.Tag("CallGatherEndedEventV1")]
+            | Annotated[CallGatherEndedEventV2, pydantic.Tag("CallGatherEndedEventV2")]
+            | Annotated[CallHangupEventV1, pydantic.Tag("CallHangupEventV1")]
+            | Annotated[CallHangupEventV2, pydantic.Tag("CallHangupEventV2")]
+            | Annotated[CallInitiatedEventV1, pydantic.Tag("CallInitiatedEventV1")]
+            | Annotated[CallInitiatedEventV2, pydantic.Tag("CallInitiatedEventV2")]
+            | Annotated[CallPlaybackEndedEventV1, pydantic.Tag("CallPlaybackEndedEventV1")]
+            | Annotated[CallPlaybackEndedEventV2, pydantic.Tag("CallPlaybackEndedEventV2")]
+            | Annotated[CallPlaybackStartedEventV1, pydantic.Tag("CallPlaybackStartedEventV1")]
+            | Annotated[CallPlaybackStartedEventV2, pydantic.Tag("CallPlaybackStartedEventV2")]
+            | Annotated[CallRecordingSavedEventV1, pydantic.Tag("CallRecordingSavedEventV1")]
+            | Annotated[CallRecordingSavedEventV2, pydantic.Tag("CallRecordingSavedEventV2")]
+            | Annotated[CallSpeakEndedEventV1, pydantic.Tag("CallSpeakEndedEventV1")]
+            | Annotated[CallSpeakEndedEventV2, pydantic.Tag("CallSpeakEndedEventV2")]
+            | Annotated[CallSpeakStartedEventV1, pydantic.Tag("CallSpeakStartedEventV1")]
+            | Annotated[CallSpeakStartedEventV2, pydantic.Tag("CallSpeakStartedEventV2")],
+            pydantic.Discriminator(_model_name),
+        ]
+    )
+
+
+def _parse(payload: str | bytes) -> UnwrapWebhookEvent:
+    # One pass in pydantic-core: parse the JSON, find the model by its tag, validate.
+    try:
+        return _events().validate_json(payload)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] != "union_tag_not_found":
+            raise _payload_error(exc, payload) from exc
+        data = first["input"]  # no known event type: the input is the parsed body
+    if not isinstance(data, dict):
+        raise WebhookPayloadError("the webhook body is not a JSON object")
+    return UnknownWebhookEvent(event_type=_event_type(data), data=data)
+
+
+def _payload_error(exc: pydantic.ValidationError, payload: str | bytes) -> WebhookPayloadError:
+    errors = exc.errors(include_input=False)
+    if errors[0]["type"] == "json_invalid":
+        return WebhookPayloadError("the webhook body is not valid JSON")
+    problems = "; ".join(f"{'/'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+    return WebhookPayloadError(f"{_event_type(json.loads(payload))} webhook: {problems}")
 
 
 @cache
