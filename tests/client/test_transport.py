@@ -91,6 +91,18 @@ def test_async_per_call_timeout(server: ScriptedServer) -> None:
     asyncio.run(main())
 
 
+@pytest.mark.parametrize("prefix", ["/proxy/telnyx", "/proxy/telnyx/"])
+def test_base_url_path_prefix_is_kept(server: ScriptedServer, prefix: str) -> None:
+    server.on("POST", "/proxy/telnyx" + ANSWER, Reply(200, {"result": "ok"}))
+    with Client(base_url=server.base_url + prefix, **SECRETS) as client:
+        assert client.calls.answer("abc").result == "ok"
+        assert str(client.base_url) == server.base_url + prefix
+        moved = client.with_options(base_url=server.base_url)
+        server.on("POST", ANSWER, Reply(200, {"result": "moved"}))
+        assert moved.calls.answer("abc").result == "moved"
+    assert [r.path for r in server.requests] == ["/proxy/telnyx" + ANSWER, ANSWER]
+
+
 def test_with_raw_response(client: Client, server: ScriptedServer) -> None:
     server.on("POST", ANSWER, Reply(200, {"result": "ok"}, headers={"x-request-id": "r-1"}))
     raw = client.calls.with_raw_response.answer("abc")

@@ -232,7 +232,7 @@ class _BaseClient(Generic[_HttpT]):
         max_retry_after: float,
         default_headers: Mapping[str, str] | None,
     ) -> None:
-        self.base_url = httpx.URL(str(base_url))
+        self.base_url = base_url
         self.timeout = timeout
         self.max_retries = max_retries
         self.initial_retry_delay = initial_retry_delay
@@ -249,6 +249,16 @@ class _BaseClient(Generic[_HttpT]):
         self._secret_headers = _SECRET_HEADERS | {
             s.name.lower() for s in self._security_schemes.values() if s.location == "header"
         }
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """Where the API is served; an operation's path is appended to it, path prefix included."""
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, value: str | httpx.URL) -> None:
+        self._base_url = httpx.URL(str(value))
+        self._url_prefix = str(self._base_url).rstrip("/")
 
     def with_options(
         self,
@@ -273,7 +283,7 @@ class _BaseClient(Generic[_HttpT]):
         new._resources = {}
         new._owns_http = False
         if base_url is not None:
-            new.base_url = httpx.URL(str(base_url))
+            new.base_url = base_url
         if not isinstance(timeout, NotGiven):
             new.timeout = timeout
         if max_retries is not None:
@@ -354,7 +364,7 @@ class _BaseClient(Generic[_HttpT]):
             request_headers["Content-Type"] = content_type
         request: httpx.Request = self._http.build_request(
             method,
-            self.base_url.join(path) if path.startswith("/") else httpx.URL(path),
+            self._url_prefix + path if path.startswith("/") else path,
             params=params,
             headers=request_headers,
             cookies=request_cookies,

@@ -78,8 +78,9 @@ class Client(SyncAPIClient):
             Defaults to the environment variable ``TELNYX_V1_SECRET``.
         api_key: A V2 API key, sent as `Authorization: Bearer <API key>`.
             Defaults to the environment variable ``TELNYX_API_KEY``.
-        base_url: Where the API is served. Defaults to the environment variable
-            ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        base_url: Where the API is served; a path in it (a proxy's prefix) comes before each
+            operation's path. Defaults to the environment variable ``TELNYX_BASE_URL``,
+            then to ``https://api.telnyx.com``.
         public_key: The public key webhooks are verified with. Defaults to the
             environment variable ``TELNYX_PUBLIC_KEY``.
         webhook_tolerance: Seconds a webhook's timestamp may be off, in the past or the future.
@@ -181,8 +182,9 @@ class AsyncClient(AsyncAPIClient):
             Defaults to the environment variable ``TELNYX_V1_SECRET``.
         api_key: A V2 API key, sent as `Authorization: Bearer <API key>`.
             Defaults to the environment variable ``TELNYX_API_KEY``.
-        base_url: Where the API is served. Defaults to the environment variable
-            ``TELNYX_BASE_URL``, then to ``https://api.telnyx.com``.
+        base_url: Where the API is served; a path in it (a proxy's prefix) comes before each
+            operation's path. Defaults to the environment variable ``TELNYX_BASE_URL``,
+            then to ``https://api.telnyx.com``.
         public_key: The public key webhooks are verified with. Defaults to the
             environment variable ``TELNYX_PUBLIC_KEY``.
         webhook_tolerance: Seconds a webhook's timestamp may be off, in the past or the future.
