@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -244,5 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # A `kill` (or CI's timeout) unwinds like Ctrl-C, so the servers and schemathesis are stopped.
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     sys.exit(main())

@@ -96,12 +96,21 @@ class StRun:
                 bufsize=1,
             )
             assert process.stdout is not None
-            for line in process.stdout:
-                log.write(line)
-                if echo:
-                    sys.stdout.write(line)
-                    sys.stdout.flush()
-            self.returncode = process.wait()
+            try:
+                for line in process.stdout:
+                    log.write(line)
+                    if echo:
+                        sys.stdout.write(line)
+                        sys.stdout.flush()
+                self.returncode = process.wait()
+            finally:
+                if process.poll() is None:  # interrupted: never leave schemathesis running
+                    process.terminate()
+                    try:
+                        process.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait()
         return self.returncode
 
 
