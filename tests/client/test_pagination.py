@@ -87,3 +87,17 @@ def test_raw_response_of_a_page(client: Client, server: ScriptedServer) -> None:
     raw = client.call_control_applications.with_raw_response.list()
     assert raw.headers["x-request-id"] == "p"
     assert [a.id for a in raw.parse()] == ["1000", "1001"]
+
+
+def test_async_raw_response_of_a_page(server: ScriptedServer) -> None:
+    server.on("GET", APPS, Reply(200, page(1, 1), headers={"x-request-id": "p"}))
+
+    async def main() -> list[str]:
+        async with AsyncClient(base_url=server.base_url, **SECRETS) as client:
+            raw = await client.call_control_applications.with_raw_response.list()
+            assert raw.headers["x-request-id"] == "p"
+            first = raw.parse()
+            assert isinstance(first, AsyncPage)
+            return [a.id async for a in first]
+
+    assert asyncio.run(main()) == ["1000", "1001"]
