@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import client, generation, server, webhooks
+from bench import client, fuzz, generation, server, webhooks
 from bench.measure import ROOT
 from bench.report import Row, print_table, write_json
 
@@ -44,6 +44,7 @@ def main(argv: list[str]) -> int:
         ),
         ("webhooks", lambda: [webhooks.row_webhooks(n=500 if args.quick else 3000, rounds=3 if args.quick else 7)]),
         ("server", lambda: server.rows(concurrency=16, per_worker=20 if args.quick else 100)),
+        ("fuzz", lambda: [fuzz.row_fuzz(quick=args.quick)]),
     ]
     rows: list[Row] = []
     for name, run in plan:

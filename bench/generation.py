@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 import statistics
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -18,6 +21,7 @@ SPECS = [ROOT / "spec/call-control-v1.yaml", ROOT / "spec/call-control-applicati
 SCALE_SPEC_GLOB = "telnyx-openapi-*.yml"
 OPC = str(Path(PYTHON).parent / "openapi-python-client")
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def bundle(spec: Path, out: Path) -> Path:
@@ -47,9 +51,112 @@ def bundle(spec: Path, out: Path) -> Path:
     return path
 
 
-def count_operations(spec: Path) -> int:
-    doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    return sum(1 for item in (doc.get("paths") or {}).values() for m in item if m in HTTP_METHODS)
+Operation = tuple[str, str]  # (HTTP method in upper case, URL path with every {parameter} as "{}")
+
+
+def _template(path: str) -> str:
+    return re.sub(r"\{[^{}]*\}", "{}", path)
+
+
+def _server_prefix(servers: Any) -> str | None:
+    """The path part of the first server's URL (what the generator puts before each path)."""
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return None
+    url = str(servers[0].get("url", "/"))
+    for name, var in (servers[0].get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str(var.get("default", "")))
+    return urlsplit(url).path.rstrip("/")
+
+
+def spec_operations(spec: Path) -> list[tuple[Operation, Operation | None, str]]:
+    """Every operation of the document: ``(as generated, as its own servers say, operationId)``.
+
+    The generator prefixes every path with the document's first server path; the second
+    element is set when a path item or operation names servers of its own that say otherwise.
+    """
+    doc = yaml.load(spec.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    root = _server_prefix(doc.get("servers")) or ""
+    found: list[tuple[Operation, Operation | None, str]] = []
+    for path, item in (doc.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method, op in item.items():
+            if method not in HTTP_METHODS or not isinstance(op, dict):
+                continue
+            own = _server_prefix(op.get("servers") or item.get("servers"))
+            generated = (method.upper(), _template(root + path))
+            declared = (method.upper(), _template(own + path)) if own is not None and own != root else None
+            found.append((generated, declared, str(op.get("operationId", f"{method} {path}"))))
+    return found
+
+
+def generated_operations(package_dir: Path) -> list[Operation]:
+    """The operations the package sends: one per public method of a sync resource class.
+
+    A resource module holds the sync class (a ``SyncAPIResource``), its async twin and the two
+    ``...WithRawResponse`` wrappers; only the sync class counts, and in it only the methods that
+    send a request (``self._client.request...``), not the ``with_raw_response`` property.
+    """
+    found: list[Operation] = []
+    for path in sorted(package_dir.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            if "SyncAPIResource" not in {b.id for b in node.bases if isinstance(b, ast.Name)}:
+                continue
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef) and not method.name.startswith("_"):
+                    found.extend(_requests_sent(method))
+    return found
+
+
+def _requests_sent(function: ast.FunctionDef) -> list[Operation]:
+    sent: list[Operation] = []
+    for call in ast.walk(function):
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr.startswith("request")
+            and ast.unparse(call.func.value) == "self._client"
+            and len(call.args) >= 2
+            and isinstance(call.args[0], ast.Constant)
+        ):
+            url = call.args[1]
+            if isinstance(url, ast.JoinedStr):
+                text = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in url.values)
+            elif isinstance(url, ast.Constant):
+                text = str(url.value)
+            else:
+                continue
+            sent.append((str(call.args[0].value).upper(), _template(urlsplit(text).path)))
+    return sent
+
+
+def compare_operations(spec: Path, package_dir: Path) -> dict[str, Any]:
+    """Which operations of the spec have a generated method, matched on HTTP method and path."""
+    wanted = spec_operations(spec)
+    available = Counter(generated_operations(package_dir))
+    generated_count = sum(available.values())
+    missing: list[str] = []
+    own_servers_ignored: list[str] = []
+    for generated, declared, op_id in wanted:
+        if declared is not None and available[declared] > 0:
+            available[declared] -= 1
+        elif available[generated] > 0:
+            available[generated] -= 1
+            if declared is not None:
+                own_servers_ignored.append(f"{op_id} ({generated[0]} {generated[1]}, servers say {declared[1]})")
+        else:
+            missing.append(f"{op_id} ({generated[0]} {generated[1]})")
+    extra = [f"{m} {p}" for (m, p), n in available.items() for _ in range(n)]
+    return {
+        "operations": len(wanted),
+        "generated": len(wanted) - len(missing),
+        "methods": generated_count,
+        "missing": missing,
+        "extra": extra,
+        "own_servers_ignored": own_servers_ignored,
+    }
 
 
 def generate_ours(specs: list[Path], out: Path, package: str, *extra: str) -> ProcessRun:
@@ -76,17 +183,6 @@ def generate_opc(spec: Path, out: Path, config: Path) -> ProcessRun:
 
 def _median_runs(runs: list[ProcessRun]) -> tuple[float, float]:
     return statistics.median(r.seconds for r in runs), max(r.peak_rss_mb for r in runs)
-
-
-def generated_methods(package_dir: Path) -> int:
-    """Methods of the generated sync resource classes (subclasses of SyncAPIResource): one per operation."""
-    count = 0
-    for path in package_dir.rglob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            bases = {b.id for b in getattr(node, "bases", []) if isinstance(b, ast.Name)}
-            if isinstance(node, ast.ClassDef) and "SyncAPIResource" in bases:
-                count += sum(1 for f in node.body if isinstance(f, ast.FunctionDef) and not f.name.startswith("_"))
-    return count
 
 
 def row_our_specs(repeat: int) -> Row:
@@ -133,7 +229,6 @@ def row_scale(shared: Path) -> Row:
     if not candidates:
         return Row("generation, scale", "", "", None, "<= 0.5x", None, error=f"no {SCALE_SPEC_GLOB} in {shared}")
     spec = candidates[-1]
-    operations = count_operations(spec)
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         config = tmpdir / "opc.yaml"
@@ -143,7 +238,7 @@ def row_scale(shared: Path) -> Row:
         ours = generate_ours([spec], tmpdir / "ours", "telnyx_full", "--lenient")
         peer = generate_opc(spec, tmpdir / "opc", config)
         package = tmpdir / "ours" / "src" / "telnyx_full"
-        methods = generated_methods(package) if ours.returncode == 0 else 0
+        ops = compare_operations(spec, package)  # a failed run wrote nothing: every op is then missing
         imports = run_process(
             [
                 PYTHON,
@@ -153,21 +248,40 @@ def row_scale(shared: Path) -> Row:
             ],
             env={"PYTHONPATH": str(tmpdir / "ours" / "src")},
         )
+    warnings = sum(1 for line in ours.output.splitlines() if line.startswith("warning:"))
+    errors: list[str] = []
+    if ours.returncode != 0:
+        last = ours.output.strip().splitlines()[-1:] or [""]
+        errors.append(f"generator exit {ours.returncode}: {last[0][:120]}")
+    if ops["missing"]:
+        errors.append(f"{len(ops['missing'])} ops without a method")
+    if ops["extra"]:
+        errors.append(f"{len(ops['extra'])} methods for no op")
+    if imports.returncode != 0:
+        errors.append("IMPORT FAILS")
     ratio = ours.seconds / peer.seconds if peer.returncode == 0 else None
-    complete = ours.returncode == 0 and methods == operations and imports.returncode == 0
     return Row(
         "generation, scale",
-        f"{ours.seconds:.1f} s, {ours.peak_rss_mb:.0f} MB, {methods}/{operations} ops, "
-        f"{'imports' if imports.returncode == 0 else 'IMPORT FAILS'}",
+        f"{ours.seconds:.1f} s, {ours.peak_rss_mb:.0f} MB, {ops['generated']}/{ops['operations']} ops generated, "
+        + (f"errors: {'; '.join(errors)}" if errors else "0 errors, imports")
+        + f" ({warnings} spec warnings)",
         f"openapi-python-client {peer.seconds:.1f} s, {peer.peak_rss_mb:.0f} MB"
         + ("" if peer.returncode == 0 else " (failed)"),
         ratio,
         "<= 0.5x time, every op, imports",
-        bool(complete and ratio is not None and ratio <= 0.5),
+        bool(not errors and ratio is not None and ratio <= 0.5),
         {
             "spec": spec.name,
-            "operations": operations,
-            "methods": methods,
+            "operations_in_spec": ops["operations"],
+            "operations_generated": ops["generated"],
+            "sync_methods_sending_requests": ops["methods"],
+            "missing_operations": ops["missing"],
+            "extra_methods": ops["extra"],
+            # generated, but on the document's first server: the generator does not read
+            # path-item or operation `servers`
+            "own_servers_ignored": ops["own_servers_ignored"],
+            "errors": errors,
+            "spec_warnings": warnings,
             "ours_s": ours.seconds,
             "ours_peak_rss_mb": ours.peak_rss_mb,
             "ours_rc": ours.returncode,

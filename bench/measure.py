@@ -24,13 +24,22 @@ class ProcessRun:
     output: str
 
 
-def run_process(argv: Sequence[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None) -> ProcessRun:
-    """Run a command to completion; wall time and the child's own peak RSS (from wait4)."""
+def run_process(
+    argv: Sequence[str],
+    *,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    unset: Sequence[str] = (),
+) -> ProcessRun:
+    """Run a command to completion; wall time and the child's own peak RSS (from wait4).
+
+    ``env`` is added to this process's environment, from which the names in ``unset`` are removed.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv),
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env={**{k: v for k, v in os.environ.items() if k not in unset}, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -44,25 +44,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from . import build_ir, load, render
+    from . import render
+
+    # Started first: a child process imports datamodel-code-generator (its largest cost on
+    # small documents) while this one loads the documents and builds the IR.
+    models = render.ModelsProcess()
+    from . import build_ir, load
 
     try:
         workspace, finish_validation = load.load(args.specs, lenient=args.lenient)
-
-        def report_validation() -> None:
-            for warning in finish_validation():
-                print(f"warning: {warning}", file=sys.stderr)
-
         options = build_ir.Options(
             package_name=args.package_name,
             env_prefix=args.env_prefix,
             credential_names=dict(args.credential_names),
         )
         api = build_ir.build(workspace, options)
-        render.write(api, args.output, before_replace=report_validation)
+        models.submit(api)
+        # openapi-spec-validator here, while the child renders the models; its warnings are
+        # printed once everything else succeeded, just before the files are moved into place.
+        warnings = finish_validation()
+
+        def report_validation() -> None:
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+
+        render.write(api, args.output, before_replace=report_validation, models=models)
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        models.close()
     return 0
 
 

@@ -9,7 +9,6 @@ cannot accept.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -161,9 +160,9 @@ def load(paths: list[Path], *, lenient: bool = False) -> tuple[Workspace, Callab
     """Read and check the root documents.
 
     The checks of the generator's own run here and raise the first problem. The
-    openapi-spec-validator pass, the slowest, runs in a forked process while the caller
-    builds the IR and renders: the returned ``finish`` waits for it and returns the warnings,
-    or raises its first finding (nothing has been written yet at that point).
+    openapi-spec-validator pass, the slowest, runs when the returned ``finish`` is called
+    (the command line runs it while another process renders the models): it returns the
+    warnings, or raises the first finding.
     """
     ws = Workspace()
     for path in paths:
@@ -176,10 +175,9 @@ def load(paths: list[Path], *, lenient: bool = False) -> tuple[Workspace, Callab
         _check_schema_types(ws, doc)
         _check_operations(ws, doc)
     problems = _check_duplicate_operation_ids(ws)
-    validation = _Validation(ws.roots)
 
     def finish() -> list[str]:
-        found = problems + validation.result()
+        found = problems + [e for doc in ws.roots for e in _validate(doc)]
         if found and not lenient:
             first = found[0]
             if first.lenient_ok:
@@ -188,39 +186,6 @@ def load(paths: list[Path], *, lenient: bool = False) -> tuple[Workspace, Callab
         return [str(p) for p in found]
 
     return ws, finish
-
-
-class _Validation:
-    """openapi-spec-validator on every root document, in a forked child process.
-
-    Findings travel back as plain tuples (exceptions with keyword-only fields do not pickle).
-    Where fork is unavailable the validation runs in the caller, when its result is asked.
-    """
-
-    def __init__(self, docs: list[Document]) -> None:
-        self._docs = docs
-        self._receive: Any = None
-        self._process: Any = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            self._receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=self._child, args=(send,), daemon=True)
-            self._process.start()
-            send.close()
-
-    def _child(self, send: Any) -> None:
-        send.send([e.as_tuple() for doc in self._docs for e in _validate(doc)])
-        send.close()
-
-    def result(self) -> list[SpecError]:
-        if self._process is None:
-            return [e for doc in self._docs for e in _validate(doc)]
-        try:
-            found = self._receive.recv()
-        except EOFError:  # the child died before answering: validate here instead
-            found = [e.as_tuple() for doc in self._docs for e in _validate(doc)]
-        self._process.join()
-        return [SpecError.from_tuple(t) for t in found]
 
 
 def _check_header(doc: Document) -> None:

@@ -3,11 +3,16 @@
 Models come from datamodel-code-generator (used as a library), everything else from the
 Jinja2 templates in ``templates/``, which read only the IR. The result is formatted with
 ruff, written to a temporary directory, and moved into place only when all of it succeeded.
+
+This module imports little at the top, so that the command line can start the models
+process (:class:`ModelsProcess`) first thing; Jinja2 and the rest come when first used.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -15,21 +20,27 @@ import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-
-from . import ir
 from .errors import SpecError
-from .schemas import open_enums
-from .text import reflow
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from . import ir
 
 TEMPLATES = Path(__file__).parent / "templates"
 HEADER = "# Generated from the OpenAPI description by codegen: do not edit."
 
 
-def render(api: ir.Api) -> dict[str, str]:
-    """Every file of the package project, by relative path (not yet formatted)."""
+def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
+    """Every file of the package project, by relative path (not yet formatted).
+
+    With ``models``, the models are rendered there (submitted here if the caller has not
+    already), while the templates are rendered here.
+    """
+    if models is not None:
+        models.submit(api)
     env = _environment()
     package = f"src/{api.package_name}"
     files: dict[str, str] = {}
@@ -54,23 +65,36 @@ def render(api: ir.Api) -> dict[str, str]:
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
         put(f"{package}/_webhooks.py", "_webhooks.py.jinja")
-    files[f"{package}/models.py"] = render_models(api)
+    files[f"{package}/models.py"] = models.result() if models is not None else render_models(api)
     return files
 
 
 def render_models(api: ir.Api) -> str:
     """The pydantic v2 models of every schema the API names, in one module."""
-    from datamodel_code_generator import DataModelType, InputFileType, generate
-    from datamodel_code_generator.format import PythonVersion
+    return _generate_models(*_models_input(api))
+
+
+def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
+    """What datamodel-code-generator is given: an OpenAPI document of the models (or None)."""
+    from .schemas import open_enums
 
     if not api.model_schemas:
-        return f'{HEADER}\n"""The API defines no models."""\n'
+        return None, api.package_name
     document = {
         "openapi": "3.1.0",
         "info": {"title": api.title, "version": api.version},
         "paths": {},
         "components": {"schemas": {name: open_enums(s) for name, s in api.model_schemas.items()}},
     }
+    return document, api.package_name
+
+
+def _generate_models(document: dict[str, Any] | None, package_name: str) -> str:
+    if document is None:
+        return f'{HEADER}\n"""The API defines no models."""\n'
+    from datamodel_code_generator import DataModelType, InputFileType, generate
+    from datamodel_code_generator.format import PythonVersion
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         code = generate(
@@ -78,7 +102,7 @@ def render_models(api: ir.Api) -> str:
             input_file_type=InputFileType.OpenAPI,
             output_model_type=DataModelType.PydanticV2BaseModel,
             target_python_version=PythonVersion.PY_311,
-            base_class=f"{api.package_name}._models.BaseModel",
+            base_class=f"{package_name}._models.BaseModel",
             custom_file_header=HEADER + '\n"""The API\'s data: request bodies, responses, webhooks."""',
             disable_timestamp=True,
             use_annotated=False,
@@ -102,12 +126,110 @@ def render_models(api: ir.Api) -> str:
     return code
 
 
-def write(api: ir.Api, out_dir: Path, *, before_replace: Callable[[], object] = lambda: None) -> None:
+# What a generation imports of datamodel-code-generator: about 0.7 s, its largest cost on
+# small documents, paid by the models process before it has anything to render.
+_DCG_MODULES = (
+    "datamodel_code_generator",
+    "datamodel_code_generator.config",
+    "datamodel_code_generator.format",
+    "datamodel_code_generator.parser.openapi",
+    "datamodel_code_generator.model.pydantic_v2",
+)
+
+
+class ModelsProcess:
+    """``models.py`` rendered by datamodel-code-generator in a forked child process.
+
+    Create it first thing: the child imports datamodel-code-generator while this process
+    loads the documents and builds the IR; :meth:`submit` hands it the models to render while
+    this process goes on (validation, templates); :meth:`result` collects the module, the
+    same text :func:`render_models` returns. Where fork is unavailable, or the child fails
+    for any other reason than a :class:`SpecError`, the models are rendered in this process
+    when the result is asked (so that a real error is raised here).
+    """
+
+    def __init__(self) -> None:
+        self._conn: Any = None
+        self._process: Any = None
+        self._input: tuple[dict[str, Any] | None, str] | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._conn, child_conn = context.Pipe(duplex=True)
+            self._process = context.Process(target=self._child, args=(child_conn,), daemon=True)
+            self._process.start()
+            child_conn.close()
+
+    @staticmethod
+    def _child(conn: Any) -> None:
+        try:
+            for module in _DCG_MODULES:
+                importlib.import_module(module)
+            document, package_name = conn.recv()
+        except EOFError:  # the parent stopped before it had models to render
+            return
+        except Exception:  # the parent renders them itself, and raises the real error
+            conn.send(("failed", None))
+            return
+        try:
+            conn.send(("ok", _generate_models(document, package_name)))
+        except SpecError as exc:  # exceptions with keyword-only fields do not pickle: plain data
+            conn.send(("spec_error", exc.as_tuple()))
+        except Exception:  # as above
+            conn.send(("failed", None))
+
+    def submit(self, api: ir.Api) -> None:
+        """Start rendering the models of ``api`` (only the first time)."""
+        if self._input is not None:
+            return
+        self._input = _models_input(api)
+        if self._process is not None:
+            try:
+                self._conn.send(self._input)
+            except OSError:  # the child is gone: render here when asked
+                self.close()
+
+    def result(self) -> str:
+        """The models module (waits for the child)."""
+        if self._input is None:
+            raise RuntimeError("ModelsProcess.result() before submit()")
+        if self._process is not None:
+            try:
+                status, payload = self._conn.recv()
+            except EOFError:  # the child died before answering
+                status, payload = "failed", None
+            self._conn.close()
+            self._process.join()
+            self._process = None
+            if status == "ok":
+                return str(payload)
+            if status == "spec_error":
+                raise SpecError.from_tuple(payload)
+        return _generate_models(*self._input)
+
+    def close(self) -> None:
+        """Stop the child if it still runs (generation ended early); nothing after :meth:`result`."""
+        if self._process is None:
+            return
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._process = None
+
+
+def write(
+    api: ir.Api,
+    out_dir: Path,
+    *,
+    before_replace: Callable[[], object] = lambda: None,
+    models: ModelsProcess | None = None,
+) -> None:
     """Render, format and check everything in a temporary directory, then move it into place.
 
     ``before_replace`` runs last, before anything is moved: if it raises, nothing is written.
+    ``models``: render the models there (see :class:`ModelsProcess`).
     """
-    files = render(api)
+    files = render(api, models)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -157,6 +279,10 @@ def _ruff(root: Path) -> None:
 
 
 def _environment() -> jinja2.Environment:
+    import jinja2
+
+    from .text import reflow
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         trim_blocks=True,
@@ -168,7 +294,7 @@ def _environment() -> jinja2.Environment:
     env.filters["pyrepr"] = _pyrepr
     env.filters["pystr"] = _pystr
     env.filters["pystr_doc"] = _pystr_doc
-    env.filters["wrap"] = _wrap
+    env.filters["wrap"] = lambda text, width: reflow(str(text), width)
     env.filters["oneline"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
     env.filters["tomlstr"] = lambda text: json.dumps(str(text))
     return env
@@ -197,10 +323,6 @@ def _pystr_doc(text: str) -> str:
     if text.endswith('"'):
         text = text[:-1] + '\\"'
     return text
-
-
-def _wrap(text: str, width: int) -> str:
-    return reflow(str(text), width)
 
 
 def _example(api: ir.Api) -> dict[str, str] | None:
