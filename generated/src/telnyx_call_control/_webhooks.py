@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import pydantic
+import pydantic_core
 
 from .webhook_events import WEBHOOK_EVENTS
 
 if TYPE_CHECKING:
-    from nacl.signing import VerifyKey
-
     from .models import (
         CallAnsweredEventV1,
         CallAnsweredEventV2,
@@ -150,10 +149,10 @@ def _event_type(data: object) -> str | None:
     return None
 
 
-def _model_name(data: object) -> str | None:
-    """The tag of a parsed body in :func:`_events`: the name of its event's model, if known."""
+def _model_name(data: dict[str, Any]) -> str | None:
+    """The name of the model of a parsed body's event, if its type is known: one lookup per pointer."""
     for tokens, models in _EVENTS:
-        value = data
+        value: object = data
         for token in tokens:
             value = value.get(token) if isinstance(value, dict) else None
         if isinstance(value, str) and value in models:
@@ -162,86 +161,34 @@ def _model_name(data: object) -> str | None:
 
 
 @cache
-def _events() -> pydantic.TypeAdapter[UnwrapWebhookEvent]:
-    """One validator for every known event: a union tagged by :func:`_model_name`, built once."""
-    from .models import (
-        CallAnsweredEventV1,
-        CallAnsweredEventV2,
-        CallBridgedEventV1,
-        CallBridgedEventV2,
-        CallDtmfReceivedEventV1,
-        CallDtmfReceivedEventV2,
-        CallGatherEndedEventV1,
-        CallGatherEndedEventV2,
-        CallHangupEventV1,
-        CallHangupEventV2,
-        CallInitiatedEventV1,
-        CallInitiatedEventV2,
-        CallPlaybackEndedEventV1,
-        CallPlaybackEndedEventV2,
-        CallPlaybackStartedEventV1,
-        CallPlaybackStartedEventV2,
-        CallRecordingSavedEventV1,
-        CallRecordingSavedEventV2,
-        CallSpeakEndedEventV1,
-        CallSpeakEndedEventV2,
-        CallSpeakStartedEventV1,
-        CallSpeakStartedEventV2,
-    )
-
-    return pydantic.TypeAdapter(
-        Annotated[
-            Annotated[CallAnsweredEventV1, pydantic.Tag("CallAnsweredEventV1")]
-            | Annotated[CallAnsweredEventV2, pydantic.Tag("CallAnsweredEventV2")]
-            | Annotated[CallBridgedEventV1, pydantic.Tag("CallBridgedEventV1")]
-            | Annotated[CallBridgedEventV2, pydantic.Tag("CallBridgedEventV2")]
-            | Annotated[CallDtmfReceivedEventV1, pydantic.Tag("CallDtmfReceivedEventV1")]
-            | Annotated[CallDtmfReceivedEventV2, pydantic.Tag("CallDtmfReceivedEventV2")]
-            | Annotated[CallGatherEndedEventV1, pydantic.Tag("CallGatherEndedEventV1")]
-            | Annotated[CallGatherEndedEventV2, pydantic.Tag("CallGatherEndedEventV2")]
-            | Annotated[CallHangupEventV1, pydantic.Tag("CallHangupEventV1")]
-            | Annotated[CallHangupEventV2, pydantic.Tag("CallHangupEventV2")]
-            | Annotated[CallInitiatedEventV1, pydantic.Tag("CallInitiatedEventV1")]
-            | Annotated[CallInitiatedEventV2, pydantic.Tag("CallInitiatedEventV2")]
-            | Annotated[CallPlaybackEndedEventV1, pydantic.Tag("CallPlaybackEndedEventV1")]
-            | Annotated[CallPlaybackEndedEventV2, pydantic.Tag("CallPlaybackEndedEventV2")]
-            | Annotated[CallPlaybackStartedEventV1, pydantic.Tag("CallPlaybackStartedEventV1")]
-            | Annotated[CallPlaybackStartedEventV2, pydantic.Tag("CallPlaybackStartedEventV2")]
-            | Annotated[CallRecordingSavedEventV1, pydantic.Tag("CallRecordingSavedEventV1")]
-            | Annotated[CallRecordingSavedEventV2, pydantic.Tag("CallRecordingSavedEventV2")]
-            | Annotated[CallSpeakEndedEventV1, pydantic.Tag("CallSpeakEndedEventV1")]
-            | Annotated[CallSpeakEndedEventV2, pydantic.Tag("CallSpeakEndedEventV2")]
-            | Annotated[CallSpeakStartedEventV1, pydantic.Tag("CallSpeakStartedEventV1")]
-            | Annotated[CallSpeakStartedEventV2, pydantic.Tag("CallSpeakStartedEventV2")],
-            pydantic.Discriminator(_model_name),
-        ]
-    )
+def _model(name: str) -> type[pydantic.BaseModel]:
+    model: type[pydantic.BaseModel] = getattr(import_module(".models", __package__), name)
+    return model
 
 
 def _parse(payload: str | bytes) -> UnwrapWebhookEvent:
-    # One pass in pydantic-core: parse the JSON, find the model by its tag, validate.
     try:
-        return _events().validate_json(payload)
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        if first["type"] != "union_tag_not_found":
-            raise _payload_error(exc, payload) from exc
-        data = first["input"]  # no known event type: the input is the parsed body
+        data = pydantic_core.from_json(payload)  # a third of the time of json.loads
+    except ValueError as exc:
+        raise WebhookPayloadError("the webhook body is not valid JSON") from exc
     if not isinstance(data, dict):
         raise WebhookPayloadError("the webhook body is not a JSON object")
-    return UnknownWebhookEvent(event_type=_event_type(data), data=data)
-
-
-def _payload_error(exc: pydantic.ValidationError, payload: str | bytes) -> WebhookPayloadError:
-    errors = exc.errors(include_input=False)
-    if errors[0]["type"] == "json_invalid":
-        return WebhookPayloadError("the webhook body is not valid JSON")
-    problems = "; ".join(f"{'/'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
-    return WebhookPayloadError(f"{_event_type(json.loads(payload))} webhook: {problems}")
+    name = _model_name(data)
+    if name is None:
+        return UnknownWebhookEvent(event_type=_event_type(data), data=data)
+    try:
+        return cast("UnwrapWebhookEvent", _model(name).model_validate(data))
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(
+            f"{'/'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_input=False)
+        )
+        raise WebhookPayloadError(f"{_event_type(data)} webhook: {problems}") from exc
 
 
 @cache
-def _verify_key(key: str) -> VerifyKey:
+def _signature_check(key: str) -> Callable[[bytes, bytes], bool]:
+    """Whether a signature matches a message, for one public key (PyNaCl imported once)."""
+    from nacl.exceptions import BadSignatureError
     from nacl.signing import VerifyKey
 
     try:
@@ -250,7 +197,16 @@ def _verify_key(key: str) -> VerifyKey:
         raise WebhookVerificationError("the public key is not Base64") from exc
     if len(raw) != 32:
         raise WebhookVerificationError(f"the public key is {len(raw)} bytes, not 32")
-    return VerifyKey(raw)
+    verify_key = VerifyKey(raw)
+
+    def matches(message: bytes, signature: bytes) -> bool:
+        try:
+            verify_key.verify(message, signature)
+        except BadSignatureError:
+            return False
+        return True
+
+    return matches
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -289,8 +245,6 @@ class Webhooks:
         self, payload: str | bytes, headers: Mapping[str, str], *, key: str | None = None
     ) -> None:
         """Check a webhook's signature and timestamp; raise :class:`WebhookVerificationError` if wrong."""
-        from nacl.exceptions import BadSignatureError
-
         key = key or self.public_key
         if not key:
             raise WebhookVerificationError(
@@ -326,12 +280,10 @@ class Webhooks:
             + body
             + _MESSAGE_SUFFIX.replace("{timestamp}", timestamp).encode()
         )
-        try:
-            _verify_key(key).verify(message, raw_signature)
-        except BadSignatureError as exc:
+        if not _signature_check(key)(message, raw_signature):
             raise WebhookVerificationError(
                 "the signature does not match: the body or timestamp was altered, or signed with another key"
-            ) from exc
+            )
 
     def unsafe_unwrap(self, payload: str | bytes) -> UnwrapWebhookEvent:
         """Parse a webhook body into the model of its event, without checking any signature."""
