@@ -72,7 +72,7 @@ class _Builder:
     def build(self) -> ir.Api:
         for doc in self.ws.roots:
             self._register_components(doc)
-        servers = {doc.name: self._server(doc) for doc in self.ws.roots}
+        servers = {doc.name: _server(doc.data.get("servers")) for doc in self.ws.roots}
         first_origin = servers[self.ws.roots[0].name].origin
         for doc in self.ws.roots:
             self._security_schemes(doc)
@@ -82,9 +82,11 @@ class _Builder:
             tag_docs = {
                 t.get("name"): t.get("description", "") for t in doc.data.get("tags", []) or [] if isinstance(t, dict)
             }
-            server = servers[doc.name]
-            base = server.prefix if server.origin == first_origin else server.origin + server.prefix
             for path, method, path_item, op in iter_operations(doc):
+                # An operation's own `servers`, else its path item's, else the document's.
+                own = op.value.get("servers") or path_item.value.get("servers")
+                server = _server(own) if own else servers[doc.name]
+                base = server.prefix if server.origin == first_origin else server.origin + server.prefix
                 tags = op.value.get("tags") or []
                 resource = snake(str(tags[0])) if tags else _resource_from_path(path)
                 if resource in RESERVED_RESOURCES:
@@ -122,16 +124,6 @@ class _Builder:
         root = Node(doc, "", doc.data)
         for name in schemas if isinstance(schemas, dict) else []:
             self.registry.register(root.child("components", "schemas", name), hint=name)
-
-    def _server(self, doc: Document) -> _Server:
-        servers = doc.data.get("servers") or [{"url": "/"}]
-        server = servers[0]
-        url = str(server.get("url", "/"))
-        for name, var in (server.get("variables") or {}).items():
-            url = url.replace("{" + name + "}", str(var.get("default", "")))
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
-        return _Server(origin, parts.path.rstrip("/"))
 
     # -- security -------------------------------------------------------------------------
 
@@ -546,6 +538,17 @@ def _body_name(prop: str, names: NameSet) -> str:
     """A body field's argument name; ``body_<name>`` when a parameter already has the name."""
     name = snake(prop)
     return f"body_{name}" if name in names else name
+
+
+def _server(servers: list[dict[str, Any]] | None) -> _Server:
+    """The first of a `servers` list (variables at their defaults), as origin and path prefix."""
+    server = (servers or [{"url": "/"}])[0]
+    url = str(server.get("url", "/"))
+    for name, var in (server.get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str(var.get("default", "")))
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else ""
+    return _Server(origin, parts.path.rstrip("/"))
 
 
 def _opt_str(value: Any) -> str | None:

@@ -341,6 +341,15 @@ def test_petstore_features(tmp_path: Path) -> None:
         assert sent[-1].url.path == "/api/v1/pets/7"
         assert client.health.health() is None
         assert "x-api-key" not in sent[-1].headers
+        assert sent[-1].url == "https://petstore.example.com/api/v1/health"
+
+        # Path-level and operation-level `servers` replace the document's.
+        client = Client(api_key="secret", base_url="https://petstore.example.com", http_client=httpx.Client(
+            transport=httpx.MockTransport(handler)))
+        client.health.well_known_status()
+        assert sent[-1].url == "https://petstore.example.com/.well-known/status", sent[-1].url
+        client.health.status_detail()
+        assert sent[-1].url == "https://status.example.com/v9/status/detail", sent[-1].url
         """,
         out / "src",
     )
