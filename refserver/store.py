@@ -15,7 +15,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,7 @@ class Store:
         self.db.execute("PRAGMA busy_timeout=5000")
         self.db.executescript(SCHEMA)
         self._depth = 0
+        self._after: list[Callable[[], None]] = []
         self._lock = threading.RLock()
 
     def close(self) -> None:
@@ -127,12 +128,25 @@ class Store:
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._after.clear()
                     self.db.execute("ROLLBACK")
                 raise
             else:
                 self._depth -= 1
                 if self._depth == 0:
+                    hooks, self._after = self._after, []
                     self.db.execute("COMMIT")
+                    for fn in hooks:
+                        fn()
+
+    def after_commit(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once the current transaction is committed (now, outside one); never
+        if it is rolled back."""
+        with self._lock:
+            if self._depth == 0:
+                fn()
+            else:
+                self._after.append(fn)
 
     # ---- settings ----------------------------------------------------------------
     def setting(self, name: str) -> str | None:
@@ -284,23 +298,9 @@ class Store:
             )
             return int(cur.lastrowid or 0)
 
-    def due_outbox(self, now: float, ordered: bool, limit: int) -> list[sqlite3.Row]:
-        if ordered:
-            sql = (
-                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE seq IN ("
-                "SELECT MIN(seq) FROM outbox WHERE status = 'pending' GROUP BY order_key"
-                ") AND next_attempt_at <= ? ORDER BY seq LIMIT ?"
-            )
-        else:
-            sql = (
-                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
-                "AND next_attempt_at <= ? ORDER BY seq LIMIT ?"
-            )
-        return self.db.execute(sql, (now, limit)).fetchall()
-
-    def next_due(self) -> float | None:
-        row = self.db.execute("SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'").fetchone()
-        return row["t"]
+    def pending_outbox(self) -> list[sqlite3.Row]:
+        """Every webhook not yet delivered or failed, in creation order."""
+        return self.db.execute(f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' ORDER BY seq").fetchall()
 
     def record_delivery(
         self,

@@ -9,17 +9,24 @@ its schema allows (fields it does not list are left out: `call.recording.saved` 
 `call_control_id`). No event name is written in this module.
 
 Delivery. Every webhook is a row of the outbox table, committed with the state change
-that caused it. A background task posts due rows: at least once, signed (Ed25519 over
-`{timestamp}|{body}`), with the application's `webhook_timeout_secs` (null or 0: 2 s),
-to the failover URL when the primary fails, and again later on the retry schedule
-(WEBHOOK_RETRY_SCHEDULE, real seconds) until it is acknowledged or the schedule is
-exhausted (`failed`). A call leg's webhooks go one at a time, in creation order; legs are
-delivered concurrently. Rows survive restarts; delivery resumes where it stopped.
+that caused it; once that transaction commits, the row is also put in memory on its
+call leg's lane (a FIFO), and a task per non-empty lane posts its rows: at least once,
+signed (Ed25519 over `{timestamp}|{body}`), with the application's `webhook_timeout_secs`
+(null or 0: 2 s), to the failover URL when the primary fails, and again later on the
+retry schedule (WEBHOOK_RETRY_SCHEDULE, real seconds) until it is acknowledged or the
+schedule is exhausted (`failed`). A leg's webhooks go one at a time, in creation order
+(a row waiting for its retry holds back the rows behind it); legs are delivered
+concurrently, at most PER_DESTINATION at once to one origin and MAX_CONCURRENT in all,
+over kept-alive connections (refserver/httpclient.py). Each attempt's result is
+committed before the lane moves on. Rows survive restarts: start() reloads every
+pending row from the table, and delivery resumes where it stopped. Nothing polls the
+table: a webhook goes out as soon as its transaction commits and its lane is free.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import json
 import logging
@@ -28,10 +35,9 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
-
 from .config import Config
 from .faults import Faults
+from .httpclient import Client, HTTPError, target
 from .signing import Signer
 from .spec import SpecIndex
 from .store import Store
@@ -39,7 +45,8 @@ from .store import Store
 log = logging.getLogger("refserver.webhooks")
 
 DEFAULT_TIMEOUT = 2.0
-MAX_CONCURRENT = 64
+MAX_CONCURRENT = 64  # deliveries in flight, all destinations together
+PER_DESTINATION = 32  # deliveries in flight to one origin (scheme, host, port)
 USER_AGENT = "telnyx-refserver-webhooks/0.1"
 
 
@@ -60,12 +67,12 @@ class Outbox:
         self.cfg = cfg
         self.faults = faults
         self.schedule = cfg.retry_schedule
-        self._wake = asyncio.Event()
-        self._inflight_keys: set[str] = set()
-        self._inflight_seqs: set[int] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._runner: asyncio.Task[None] | None = None
-        self._client: httpx.AsyncClient | None = None
+        self._lanes: dict[str, collections.deque[dict[str, Any]]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._per_destination: dict[tuple[str, str, int], asyncio.Semaphore] = {}
+        self._slots: asyncio.Semaphore | None = None
+        self._client: Client | None = None
+        self._started = False
         self._stopping = False
         self._fault_counts: dict[str, int] = {}
 
@@ -111,39 +118,36 @@ class Outbox:
                 delay = 0.3
         event_id = str(uuid.uuid4())
         timeout = app.get("webhook_timeout_secs") or DEFAULT_TIMEOUT
-        self.store.add_outbox(
-            {
-                "event_id": event_id,
-                "account": account,
-                "call_control_id": call_control_id,
-                "order_key": order_key,
-                "event": event,
-                "event_type": self.spec.webhook(event, envelope).event_type,
-                "envelope": envelope,
-                "url": app["webhook_event_url"],
-                "failover_url": app.get("webhook_event_failover_url") or None,
-                "timeout": float(timeout),
-                "body": dumps(self.render(event, envelope, event_id, fields)).decode("utf-8"),
-                "next_attempt_at": time.time() + delay,
-                "created_at": now_iso(),
-            }
-        )
-        self._wake.set()
+        row = {
+            "event_id": event_id,
+            "account": account,
+            "call_control_id": call_control_id,
+            "order_key": order_key,
+            "event": event,
+            "event_type": self.spec.webhook(event, envelope).event_type,
+            "envelope": envelope,
+            "url": app["webhook_event_url"],
+            "failover_url": app.get("webhook_event_failover_url") or None,
+            "timeout": float(timeout),
+            "body": dumps(self.render(event, envelope, event_id, fields)).decode("utf-8"),
+            "next_attempt_at": time.time() + delay,
+            "created_at": now_iso(),
+        }
+        row["seq"] = self.store.add_outbox(row)
+        row["attempts"] = 0
+        self.store.after_commit(lambda: self._queue(row))
 
     # ---- the dispatcher ----------------------------------------------------------
     async def start(self) -> None:
-        self._client = httpx.AsyncClient(
-            trust_env=False,
-            follow_redirects=False,
-            limits=httpx.Limits(max_connections=MAX_CONCURRENT, max_keepalive_connections=16),
-            headers={"user-agent": USER_AGENT},
-        )
-        self._runner = asyncio.create_task(self._run(), name="refserver-outbox")
+        self._client = Client(USER_AGENT)
+        self._slots = asyncio.Semaphore(MAX_CONCURRENT)
+        for row in self.store.pending_outbox():  # what a previous run left undelivered
+            self._enqueue(dict(row))
+        self._started = True
 
     async def stop(self) -> None:
         self._stopping = True
-        self._wake.set()
-        tasks = [t for t in (self._runner, *self._tasks) if t is not None]
+        tasks = list(self._workers.values())
         for task in tasks:
             task.cancel()
         for task in tasks:
@@ -152,84 +156,103 @@ class Outbox:
         if self._client is not None:
             await self._client.aclose()
 
-    async def _run(self) -> None:
-        ordered = not self.faults.webhook_order
-        while not self._stopping:
-            self._wake.clear()
-            now = time.time()
+    def _queue(self, row: dict[str, Any]) -> None:
+        """After the commit of the webhook's row: hand it to its lane (rows emitted before
+        start() are loaded from the outbox table by start())."""
+        if self._started and not self._stopping:
             try:
-                rows = self.store.due_outbox(now, ordered, limit=4 * MAX_CONCURRENT)
-            except Exception:  # the database is closing; try again
-                log.exception("outbox query failed")
-                rows = []
-            for row in rows:
-                if len(self._tasks) >= MAX_CONCURRENT:
-                    break
-                key, seq = row["order_key"], row["seq"]
-                if seq in self._inflight_seqs or (ordered and key in self._inflight_keys):
+                self._enqueue(row)
+            except Exception:  # it stays in the table; a restart delivers it
+                log.exception("could not queue outbox row %s", row.get("seq"))
+
+    def _enqueue(self, row: dict[str, Any]) -> None:
+        key = row["order_key"] if not self.faults.webhook_order else f"{row['order_key']}#{row['seq']}"
+        lane = self._lanes.get(key)
+        if lane is None:
+            lane = self._lanes[key] = collections.deque()
+        lane.append(row)
+        if key not in self._workers:
+            self._workers[key] = asyncio.get_running_loop().create_task(self._lane(key, lane))
+
+    async def _lane(self, key: str, lane: collections.deque[dict[str, Any]]) -> None:
+        """Deliver one lane's rows one at a time, in order; a row waiting for a retry holds
+        back the rows behind it. Ends when the lane is empty."""
+        try:
+            while lane:
+                row = lane[0]
+                delay = row["next_attempt_at"] - time.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                try:
+                    finished = await self._deliver(row)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # a bug: keep the row, try again later
+                    log.exception("delivery of outbox row %s failed", row["seq"])
+                    row["next_attempt_at"] = time.time() + 1.0
                     continue
-                self._inflight_keys.add(key)
-                self._inflight_seqs.add(seq)
-                task = asyncio.create_task(self._deliver(dict(row)))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
-            try:
-                next_due = self.store.next_due()
-            except Exception:
-                next_due = None
-            now = time.time()
-            wait = 1.0 if next_due is None or next_due <= now else min(next_due - now, 1.0)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), wait)
+                if finished:
+                    lane.popleft()
+        finally:
+            if not lane and self._lanes.get(key) is lane:
+                del self._lanes[key]
+            if self._workers.get(key) is asyncio.current_task():
+                del self._workers[key]
+
+    def _destination(self, url: str) -> asyncio.Semaphore:
+        try:
+            origin = target(url, USER_AGENT).origin
+        except Exception:
+            origin = ("", url, 0)
+        slot = self._per_destination.get(origin)
+        if slot is None:
+            slot = self._per_destination[origin] = asyncio.Semaphore(PER_DESTINATION)
+        return slot
 
     async def _post(self, url: str, body: bytes, timeout: float) -> tuple[int | None, str | None]:
-        assert self._client is not None
-        headers = {"content-type": "application/json", **self.signer.sign(body)}
-        if self.faults.webhook_bad_signature:
-            headers.update({k: v for k, v in self.signer.sign(body + b" ").items() if k == "telnyx-signature-ed25519"})
-        try:
-            response = await asyncio.wait_for(self._client.post(url, content=body, headers=headers), timeout)
-        except TimeoutError:
-            return None, f"no answer within {timeout:g} s"
-        except httpx.HTTPError as exc:
-            return None, f"{type(exc).__name__}: {exc}"[:300]
-        except Exception as exc:  # e.g. a URL httpx cannot use
-            return None, f"{type(exc).__name__}: {exc}"[:300]
-        return response.status_code, None
+        assert self._client is not None and self._slots is not None
+        async with self._destination(url), self._slots:  # signed once it may go: a fresh timestamp
+            headers = {"content-type": "application/json", **self.signer.sign(body)}
+            if self.faults.webhook_bad_signature:
+                bad = self.signer.sign(body + b" ")["telnyx-signature-ed25519"]
+                headers["telnyx-signature-ed25519"] = bad
+            try:
+                async with asyncio.timeout(timeout):
+                    return await self._client.post(url, body, headers), None
+            except TimeoutError:
+                return None, f"no answer within {timeout:g} s"
+            except HTTPError as exc:
+                return None, str(exc)[:300]
+            except Exception as exc:  # OSError mid-exchange, a URL that cannot be used, ...
+                return None, f"{type(exc).__name__}: {exc}"[:300]
 
-    async def _deliver(self, row: dict[str, Any]) -> None:
-        seq = row["seq"]
-        try:
-            attempt = row["attempts"] + 1
-            template = json.loads(row["body"])
-            tries = []
-            delivered_to = None
-            for url in (row["url"], row["failover_url"]):
-                if not url:
-                    continue
-                body = self.finish(template, row["event"], row["envelope"], attempt, url)
-                at = now_iso()
-                code, err = await self._post(url, body, row["timeout"])
-                tries.append((url, code, err, at))
-                if code is not None and 200 <= code < 300:
-                    delivered_to = url
-                    break
-            if delivered_to is not None:
-                status, next_at = "delivered", time.time()
-            elif attempt > len(self.schedule):
-                status, next_at = "failed", time.time()
-            else:
-                status, next_at = "pending", time.time() + self.schedule[attempt - 1]
-            if not self._stopping:
-                self.store.record_delivery(seq, attempt, tries, status, next_at, delivered_to)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("delivery of outbox row %s failed", seq)
-        finally:
-            self._inflight_keys.discard(row["order_key"])
-            self._inflight_seqs.discard(seq)
-            self._wake.set()
+    async def _deliver(self, row: dict[str, Any]) -> bool:
+        """One attempt (primary, then failover); recorded. True when the row is settled."""
+        attempt = row["attempts"] + 1
+        template = json.loads(row["body"])
+        tries = []
+        delivered_to = None
+        for url in (row["url"], row["failover_url"]):
+            if not url:
+                continue
+            body = self.finish(template, row["event"], row["envelope"], attempt, url)
+            at = now_iso()
+            code, err = await self._post(url, body, row["timeout"])
+            tries.append((url, code, err, at))
+            if code is not None and 200 <= code < 300:
+                delivered_to = url
+                break
+        if delivered_to is not None:
+            status, next_at = "delivered", time.time()
+        elif attempt > len(self.schedule):
+            status, next_at = "failed", time.time()
+        else:
+            status, next_at = "pending", time.time() + self.schedule[attempt - 1]
+        if self._stopping:  # not recorded: the attempt is made again after a restart
+            raise asyncio.CancelledError
+        self.store.record_delivery(row["seq"], attempt, tries, status, next_at, delivered_to)
+        row["attempts"], row["next_attempt_at"] = attempt, next_at
+        return status != "pending"
 
     # ---- reading -----------------------------------------------------------------
     def records(self, rows: list[Any]) -> list[dict[str, Any]]:

@@ -5,7 +5,8 @@ server picks a free port and prints it) and stops it with SIGTERM (or SIGKILL).
 `Receiver` is a threaded HTTP server on 127.0.0.1 that records every webhook and answers
 according to the path: `/ok/...` 200, `/fail/...` 500, `/slow/<secs>/...` after a delay,
 `/gate/<name>/...` blocks until the test opens the gate, `/flaky/<n>/...` fails the
-first n deliveries of each event id.
+first n deliveries of each event id, `/track/<secs>/...` answers 200 after a delay and
+counts how many deliveries were in flight at once, per path and per call leg.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ class Receiver:
     gates: dict[str, threading.Event] = field(default_factory=dict)
     attempts: dict[tuple[str, str], int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    in_flight: dict[Any, int] = field(default_factory=dict)  # path or (path, leg) -> now
+    max_in_flight: dict[Any, int] = field(default_factory=dict)  # the same keys -> most at once
 
     @property
     def url(self) -> str:
@@ -219,6 +222,21 @@ class Receiver:
                 n = self.attempts.get((path, event_id), 0)
                 self.attempts[(path, event_id)] = n + 1
             return 503 if n < int(parts[1]) else 200
+        if kind == "track":
+            try:
+                leg = Received(path, {}, body, 0).event["payload"].get("call_leg_id")
+            except (ValueError, KeyError, AttributeError):
+                leg = None
+            keys = (path, (path, leg))
+            with self.lock:
+                for key in keys:
+                    self.in_flight[key] = self.in_flight.get(key, 0) + 1
+                    self.max_in_flight[key] = max(self.max_in_flight.get(key, 0), self.in_flight[key])
+            time.sleep(float(parts[1]))
+            with self.lock:
+                for key in keys:
+                    self.in_flight[key] -= 1
+            return 200
         return 200
 
     def at(self, path: str, ok_only: bool = False) -> list[Received]:

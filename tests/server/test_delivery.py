@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,24 @@ def test_application_and_pending_webhook_survive_kill_9(tmp_path: Path, receiver
         for proc in (first, second):
             proc.stop()
             proc.kill()
+
+
+def test_many_calls_are_delivered_in_parallel_each_in_order(api: Api, receiver: Receiver) -> None:
+    path = f"/track/0.05/{_tag()}"  # every delivery takes 50 ms at the receiver
+    app = api.create_app(webhook_event_url=receiver.url + path, webhook_api_version="2")
+    calls = [api.answered_call(app["id"]) for _ in range(8)]
+    for i in range(3):  # interleaved: every call has webhooks queued at once
+        for call_id in calls:
+            api.ok(call_id, "speak", **SPEAK, client_state=base64.b64encode(f"speak-{i}".encode()).decode())
+    for call_id in calls:
+        api.ok(call_id, "hangup")
+    for call_id in calls:
+        hooks = _settled(api, call_id, 9)  # initiated, answered, 3 x (speak started, ended), hangup
+        assert [h["event"] for h in hooks][:2] == ["call.initiated", "call.answered"]
+        assert hooks[-1]["event"] == "call.hangup"
+        assert all(h["status"] == "delivered" and h["attempts"] == 1 for h in hooks)
+        leg = api.call(call_id)["call_leg_id"]
+        got = [r.event["id"] for r in receiver.for_leg(path, leg)]
+        assert got == [h["id"] for h in hooks]  # each once, in creation order
+        assert receiver.max_in_flight[(path, leg)] == 1  # one at a time per leg
+    assert receiver.max_in_flight[path] > 1  # legs in parallel
