@@ -12,11 +12,11 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from bench.measure import PYTHON, ROOT, free_port, python_seconds, wait_for_port
+from bench.measure import PYTHON, ROOT, free_port, python_seconds_each, wait_for_port
 from bench.report import Row
 
 PACKAGE = "telnyx_call_control"
@@ -96,9 +96,15 @@ def compile_package() -> None:
 
 def row_import(repeat: int) -> Row:
     compile_package()
-    floor = python_seconds("import httpx, pydantic", repeat=repeat)
-    ours = python_seconds(f"import {PACKAGE}; {PACKAGE}.Client", repeat=repeat)
-    official = python_seconds("import telnyx; telnyx.Telnyx", repeat=repeat)
+    times = python_seconds_each(
+        {
+            "floor": "import httpx, pydantic",
+            "ours": f"import {PACKAGE}; {PACKAGE}.Client",
+            "official": "import telnyx; telnyx.Telnyx",
+        },
+        repeat=repeat,
+    )
+    floor, ours, official = times["floor"], times["ours"], times["official"]
     ratio = ours / floor
     return Row(
         "import",
@@ -127,8 +133,10 @@ def row_first_call(repeat: int) -> Row:
     compile_package()
     with reference_server() as server:
         fill = {"package": PACKAGE, "key": API_KEY, "base": server.base_url, "app": server.application_id}
-        ours = python_seconds(FIRST_CALL_OURS.format(**fill), repeat=repeat)
-        official = python_seconds(FIRST_CALL_OFFICIAL.format(**fill), repeat=repeat)
+        times = python_seconds_each(
+            {"ours": FIRST_CALL_OURS.format(**fill), "official": FIRST_CALL_OFFICIAL.format(**fill)}, repeat=repeat
+        )
+        ours, official = times["ours"], times["official"]
     ratio = ours / official
     return Row(
         "first call",
@@ -141,18 +149,20 @@ def row_first_call(repeat: int) -> Row:
     )
 
 
-def _per_call(fn: object, n: int, rounds: int) -> float:
-    """Median over `rounds` of the mean seconds per call of `n` calls."""
-    assert callable(fn)
-    for _ in range(max(5, n // 10)):  # warm up connections and caches
-        fn()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(n):
+def _per_call(fns: dict[str, Callable[[], object]], n: int, rounds: int) -> dict[str, float]:
+    """Median over `rounds` of the mean seconds per call of `n` calls, for each of `fns`. The
+    functions take turns within each round, so that load on the machine falls on all alike."""
+    for fn in fns.values():
+        for _ in range(max(5, n // 10)):  # warm up connections and caches
             fn()
-        samples.append((time.perf_counter() - start) / n)
-    return statistics.median(samples)
+    samples: dict[str, list[float]] = {who: [] for who in fns}
+    for _ in range(rounds):
+        for who, fn in fns.items():
+            start = time.perf_counter()
+            for _ in range(n):
+                fn()
+            samples[who].append((time.perf_counter() - start) / n)
+    return {who: statistics.median(values) for who, values in samples.items()}
 
 
 def row_request_overhead(n: int, rounds: int) -> Row:
@@ -189,10 +199,10 @@ def row_request_overhead(n: int, rounds: int) -> Row:
         }
         results: dict[str, dict[str, float]] = {}
         for op, fns in measures.items():
-            for who, fn in fns.items():
-                if op == "answer":
+            if op == "answer":
+                for who in fns:
                     calls[who] = server.answered_call()  # a fresh 60-second duplicate window
-                results.setdefault(op, {})[who] = _per_call(fn, n, rounds)
+            results[op] = _per_call(fns, n, rounds)
     ratio = max(r["ours"] / r["raw"] for r in results.values())
     return Row(
         "request overhead",

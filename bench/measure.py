@@ -68,6 +68,16 @@ def python_seconds(code: str, *, repeat: int, env: dict[str, str] | None = None)
     return median_of(once, repeat)
 
 
+def python_seconds_each(codes: dict[str, str], *, repeat: int) -> dict[str, float]:
+    """Median wall time of each `python -c code`, in fresh processes that take turns, one of
+    each per round, so that a burst of load on the machine falls on all of them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(repeat):
+        for name, code in codes.items():
+            samples[name].append(python_seconds(code, repeat=1))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
