@@ -138,26 +138,22 @@ def _event_table() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
 _EVENTS = _event_table()
 
 
-def _event_type(data: object) -> str | None:
-    """The first text found at an event-type pointer of a parsed body."""
-    for tokens, _ in _EVENTS:
-        value = data
-        for token in tokens:
-            value = value.get(token) if isinstance(value, dict) else None
-        if isinstance(value, str):
-            return value
-    return None
+def _recognise(data: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(event type, model name) of a parsed body, one lookup per event-type pointer.
 
-
-def _model_name(data: dict[str, Any]) -> str | None:
-    """The name of the model of a parsed body's event, if its type is known: one lookup per pointer."""
+    The first pointer whose text names a known event wins; otherwise the first text found is
+    the event type, with no model.
+    """
+    found: str | None = None
     for tokens, models in _EVENTS:
         value: object = data
         for token in tokens:
             value = value.get(token) if isinstance(value, dict) else None
-        if isinstance(value, str) and value in models:
-            return models[value]
-    return None
+        if isinstance(value, str):
+            if value in models:
+                return value, models[value]
+            found = found or value
+    return found, None
 
 
 @cache
@@ -173,16 +169,16 @@ def _parse(payload: str | bytes) -> UnwrapWebhookEvent:
         raise WebhookPayloadError("the webhook body is not valid JSON") from exc
     if not isinstance(data, dict):
         raise WebhookPayloadError("the webhook body is not a JSON object")
-    name = _model_name(data)
+    event_type, name = _recognise(data)
     if name is None:
-        return UnknownWebhookEvent(event_type=_event_type(data), data=data)
+        return UnknownWebhookEvent(event_type=event_type, data=data)
     try:
         return cast("UnwrapWebhookEvent", _model(name).model_validate(data))
     except pydantic.ValidationError as exc:
         problems = "; ".join(
             f"{'/'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_input=False)
         )
-        raise WebhookPayloadError(f"{_event_type(data)} webhook: {problems}") from exc
+        raise WebhookPayloadError(f"{event_type} webhook: {problems}") from exc
 
 
 @cache
