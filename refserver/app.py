@@ -144,7 +144,7 @@ class RefServer:
     # ---- V1 ----------------------------------------------------------------------
     def dial(self, ctx: Ctx) -> Response:
         assert ctx.account is not None
-        call = self.engine.dial(ctx.account, ctx.body)
+        call = self.engine.commands.dial(ctx.account, ctx.body)
         view = call.view()
         data = {k: view[k] for k in ("call_control_id", "call_leg_id", "call_session_id")}
         data = {"record_type": "call", **data, "is_alive": call.alive and not call.ringing}
@@ -152,7 +152,7 @@ class RefServer:
 
     def command(self, ctx: Ctx) -> Response:
         assert ctx.account is not None
-        self.engine.command(ctx.account, ctx.op, ctx.params["call_control_id"], ctx.body)
+        self.engine.commands.command(ctx.account, ctx.op, ctx.params["call_control_id"], ctx.body)
         return JSONResponse({"result": "ok"})
 
     # ---- V2 ----------------------------------------------------------------------
@@ -181,7 +181,7 @@ class RefServer:
         return JSONResponse({"data": {"public_key": self.signer.public_key, "algorithm": "ed25519"}})
 
     def sim_inbound(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.inbound(ctx.body).view()}, 201)
+        return JSONResponse({"data": self.engine.sim.inbound(ctx.body).view()}, 201)
 
     def sim_get_call(self, ctx: Ctx) -> Response:
         return JSONResponse({"data": self.engine.get(ctx.params["call_control_id"], None).view()})
@@ -192,28 +192,28 @@ class RefServer:
         return JSONResponse({"data": self.outbox.records(rows)})
 
     def sim_answer(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.sim_answer(ctx.params["call_control_id"]).view()})
+        return JSONResponse({"data": self.engine.sim.answer(ctx.params["call_control_id"]).view()})
 
     def sim_reject(self, ctx: Ctx) -> Response:
         cause = ctx.body.get("cause", "rejected")
-        call = self.engine.sim_reject(ctx.params["call_control_id"], cause)
+        call = self.engine.sim.reject(ctx.params["call_control_id"], cause)
         return JSONResponse({"data": call.view()})
 
     def sim_hangup(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.sim_hangup(ctx.params["call_control_id"]).view()})
+        return JSONResponse({"data": self.engine.sim.hangup(ctx.params["call_control_id"]).view()})
 
     def sim_dtmf(self, ctx: Ctx) -> Response:
         interval = ctx.body.get("digit_interval_millis", 100)
-        call = self.engine.sim_dtmf(ctx.params["call_control_id"], ctx.body["digits"], interval)
+        call = self.engine.sim.dtmf(ctx.params["call_control_id"], ctx.body["digits"], interval)
         return JSONResponse({"data": call.view()})
 
     def sim_add_script(self, ctx: Ctx) -> Response:
         script = {**self.script_defaults, **ctx.body}
-        self.engine.add_script(dict(script))
+        self.engine.far_end.add_script(dict(script))
         return JSONResponse({"data": script}, 201)
 
     def sim_clear_scripts(self, ctx: Ctx) -> Response:
-        self.engine.scripts.clear()
+        self.engine.far_end.clear_scripts()
         return JSONResponse({"data": []})
 
     def sim_webhooks(self, ctx: Ctx) -> Response:

@@ -1,0 +1,231 @@
+"""The API's side of calls: dial, and the commands sent to a call.
+
+A command is an operation whose path ends in `/actions/<command>`; its handler is the
+method `cmd_<command>`. It is accepted only in the call states of its `x-call-states`
+(else 422: 90034 on a parked call, 90035 otherwise); on an ended call 422 / 90018. A
+repeated `x-idempotency-field` value on the same call within IDEMPOTENCY_WINDOW answers
+200 and does nothing. Handlers validate first, then act, inside one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import TelnyxError, fail
+from ..spec import Operation, schema_defaults
+from .call import Call
+from .gather import AUDIO, SPEAK
+from .media import PLAYBACK
+from .media import SPEAK as SPEECH
+from .tables import (
+    ANSWERED,
+    BRIDGED,
+    CALL_ENDED,
+    IDEMPOTENCY_WINDOW,
+    INVALID_CALL_ID,
+    INVALID_CONNECTION,
+    NORMAL_CLEARING,
+    NOT_FORKED,
+    REJECT_CAUSES,
+    TIME_LIMIT,
+    state_error_code,
+)
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+DIAL = "callDial"  # the operation that makes a call
+
+Handler = Callable[[Call, dict[str, Any]], None]
+
+
+class Commands:
+    def __init__(self, engine: Engine) -> None:
+        self.e = engine
+        spec = engine.spec
+        self.dial_op = spec.by_id[DIAL]
+        self.defaults: dict[str, dict[str, Any]] = {}
+        self.handlers: dict[str, Handler] = {}
+        for op in spec.operations:
+            if op.command is None and op is not self.dial_op:
+                continue
+            if op.body_ref:
+                self.defaults[op.operation_id] = schema_defaults(spec, *op.body_ref)
+            if op.command:
+                handler = getattr(self, f"cmd_{op.command}", None)
+                if handler is None:
+                    raise RuntimeError(f"no handler for command {op.command}")
+                self.handlers[op.operation_id] = handler
+
+    @property
+    def dial_defaults(self) -> dict[str, Any]:
+        return self.defaults.get(DIAL, {})
+
+    # ---- dial --------------------------------------------------------------------
+    def dial(self, account: str, body: dict[str, Any]) -> Call:
+        e = self.e
+        params = {**self.dial_defaults, **body}
+        command_id = body.get(self.dial_op.idempotency_field) if self.dial_op.idempotency_field else None
+        scope = f"dial:{account}"
+        with e.store.tx():
+            if command_id:
+                seen = e.store.seen_command(scope, command_id, IDEMPOTENCY_WINDOW)
+                if seen:
+                    existing = e.find(str(seen))
+                    if existing is not None:
+                        return existing
+            app = e.app_for(params["connection_id"], account, "/connection_id")
+            e.check_channel(app, "outgoing", "/connection_id")
+            session = None
+            if params.get("link_to"):
+                linked = e.find(params["link_to"])
+                if linked is None or linked.account != account:
+                    raise fail(422, INVALID_CALL_ID, "Invalid link_to call_control_id.", pointer="/link_to")
+                session = linked.session_id
+            call = self.ring_out(
+                account=account,
+                connection_id=app["id"],
+                session_id=session,
+                from_=params["from"],
+                to=params["to"],
+                client_state=params.get("client_state"),
+                timeout_secs=float(params["timeout_secs"]),
+            )
+            self.start_ringing(call, params["time_limit_secs"])
+            if command_id:
+                e.store.remember_command(scope, command_id, call.id)
+            e.save(call)
+        return call
+
+    def ring_out(self, *, session_id: str | None, **kw: Any) -> Call:
+        """A new outgoing leg (call.initiated); start_ringing() sends it to the far end."""
+        e = self.e
+        call = e.new_call(direction="outgoing", ringing=True, session_id=session_id or str(uuid.uuid4()), **kw)
+        e.emit(call, "call.initiated", state=call.state)
+        return call
+
+    def start_ringing(self, call: Call, time_limit_secs: float) -> None:
+        e = self.e
+        e.far_end.ring(call)
+        e.timers.start(call, "time_limit", time_limit_secs, lambda: e.far_end.end(call, TIME_LIMIT), timeout=True)
+
+    # ---- a command ---------------------------------------------------------------
+    def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> None:
+        e = self.e
+        call = e.get(call_id, account)
+        command_id = body.get(op.idempotency_field) if op.idempotency_field else None
+        if command_id and e.store.seen_command(call.id, command_id, IDEMPOTENCY_WINDOW) is not False:
+            return
+        if not call.alive:
+            if e.faults.command_after_hangup:
+                return
+            raise fail(
+                422,
+                CALL_ENDED,
+                "This call is no longer active and can't receive commands.",
+                pointer="/call_control_id",
+            )
+        states = op.call_states or ()
+        if call.state not in states:
+            raise fail(
+                422,
+                state_error_code(call.state),
+                f"{op.command} is accepted in call states {', '.join(states)}; the call is {call.state}.",
+            )
+        params = {**self.defaults.get(op.operation_id, {}), **body}
+        previous_state = call.client_state
+        try:
+            with e.store.tx():
+                if "client_state" in body:
+                    call.client_state = body["client_state"]
+                self.handlers[op.operation_id](call, params)
+                e.timers.cancel(call, "first_command")
+                if command_id:
+                    e.store.remember_command(call.id, command_id)
+                e.save(call)
+        except TelnyxError:
+            call.client_state = previous_state
+            raise
+
+    # ---- the commands (state already checked; validate first, then act) -----------
+    def cmd_answer(self, call: Call, p: dict[str, Any]) -> None:
+        call.ringing = False
+        self.e.timers.cancel(call, "ring", "ring_timeout", "early_hangup")
+        call.state = ANSWERED
+        self.e.emit(call, "call.answered", state=ANSWERED)
+
+    def cmd_bridge(self, call: Call, p: dict[str, Any]) -> None:
+        e = self.e
+        other = e.find(p["call_control_id"])
+        pointer = "/call_control_id"
+        if other is None or other.account != call.account or other.id == call.id:
+            raise fail(422, INVALID_CALL_ID, "Invalid call_control_id.", pointer=pointer)
+        if not other.alive:
+            raise fail(422, CALL_ENDED, "The other call has already ended.", pointer=pointer)
+        if other.state != ANSWERED:
+            raise fail(422, state_error_code(other.state), f"The other call is {other.state}.", pointer=pointer)
+        e.bridge(call, other)
+        call.park_after_unbridge = p.get("park_after_unbridge") == "self"
+        e.emit(call, "call.bridged", state=call.state)
+        e.emit(other, "call.bridged", state=other.state)
+        e.save(other)
+
+    def cmd_fork_start(self, call: Call, p: dict[str, Any]) -> None:
+        call.forking = True
+
+    def cmd_fork_stop(self, call: Call, p: dict[str, Any]) -> None:
+        if not call.forking:
+            raise fail(422, NOT_FORKED, "The call is not being forked.")
+        call.forking = False
+
+    def cmd_gather_using_audio(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.gatherer.start(call, AUDIO, p)
+
+    def cmd_gather_using_speak(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.gatherer.start(call, SPEAK, p)
+
+    def cmd_hangup(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.end_call(call, NORMAL_CLEARING)
+
+    def cmd_playback_start(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.player.playback(call, p)
+
+    def cmd_playback_stop(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.player.stop(call, p.get("stop") or "all", (PLAYBACK, SPEECH))
+
+    def cmd_record_start(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.recorder.start(call, p)
+
+    def cmd_record_stop(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.recorder.stop(call)
+
+    def cmd_reject(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.end_call(call, REJECT_CAUSES[p["cause"]])
+
+    def cmd_send_dtmf(self, call: Call, p: dict[str, Any]) -> None:
+        """Tones go to the other party; nothing is reported to this application."""
+
+    def cmd_speak(self, call: Call, p: dict[str, Any]) -> None:
+        self.e.player.speak(call, p)
+
+    def cmd_transfer(self, call: Call, p: dict[str, Any]) -> None:
+        e = self.e
+        app = e.store.get_application(call.connection_id, include_deleted=True)
+        if app is None:
+            raise fail(422, INVALID_CONNECTION, "The call's application no longer exists.")
+        e.check_channel(app, "outgoing", "/to")
+        leg = self.ring_out(
+            account=call.account,
+            connection_id=call.connection_id,
+            session_id=call.session_id,
+            from_=p.get("from") or call.from_,
+            to=p["to"],
+            client_state=call.client_state,
+            timeout_secs=float(p["timeout_secs"]),
+            transfer_of=call.id,
+        )
+        e.emit(leg, "call.bridged", state=BRIDGED)
+        self.start_ringing(leg, p["time_limit_secs"])
+        e.save(leg)

@@ -1,0 +1,162 @@
+"""The call engine: the live calls, their persistence and webhooks, and the end of a call.
+
+The parts with one job each hang off it: `timers` (simulated time), `player` (playback and
+speech), `gatherer` (DTMF gathering), `recorder`, `far_end` (and its scripts),
+`commands` (the API's dial and commands) and `sim` (the simulator's operations). All of
+them run on the event loop's thread; a request or a timer is one store transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from ..config import Config
+from ..errors import fail, not_found
+from ..faults import Faults
+from ..spec import SpecIndex
+from ..store import Store
+from ..webhooks import Outbox
+from .call import Call, new_call_control_id
+from .commands import Commands
+from .farend import FarEnd
+from .gather import Gatherer
+from .media import Player
+from .recording import Recorder
+from .simulator import Simulator
+from .tables import (
+    ANSWERED,
+    APP_INACTIVE,
+    BRIDGED,
+    CHANNEL_LIMIT,
+    HANGUP,
+    INVALID_CONNECTION,
+    NORMAL_CLEARING,
+    Cause,
+)
+from .timers import Timers
+
+
+class Engine:
+    def __init__(self, spec: SpecIndex, store: Store, outbox: Outbox, cfg: Config, faults: Faults) -> None:
+        self.spec = spec
+        self.store = store
+        self.outbox = outbox
+        self.cfg = cfg
+        self.faults = faults
+        self.calls: dict[str, Call] = {}
+        self.timers = Timers(store, cfg.time_scale, self._save_by_id)
+        self.player = Player(self)
+        self.gatherer = Gatherer(self)
+        self.recorder = Recorder(self)
+        self.far_end = FarEnd(self)
+        self.commands = Commands(self)
+        self.sim = Simulator(self)
+
+    # ---- lifecycle ---------------------------------------------------------------
+    def restore(self) -> None:
+        """Load the calls that were alive when the server stopped (a ringing one rings again)."""
+        for text in self.store.live_calls():
+            call = Call.load(text)
+            self.calls[call.id] = call
+            if call.ringing:
+                self.far_end.ring(call)
+
+    def shutdown(self) -> None:
+        for call in self.calls.values():
+            self.timers.cancel_all(call)
+            self.player.forget(call)
+            self.gatherer.forget(call)
+
+    # ---- the calls ---------------------------------------------------------------
+    def save(self, call: Call) -> None:
+        self.store.put_call(call.id, call.account, call.leg_id, call.alive, call.dump())
+
+    def _save_by_id(self, call_id: str) -> None:
+        call = self.calls.get(call_id)
+        if call is not None:
+            self.save(call)
+
+    def find(self, call_id: str) -> Call | None:
+        call = self.calls.get(call_id)
+        if call is None:
+            text = self.store.get_call(call_id)
+            if text is not None:
+                call = Call.load(text)
+                self.calls[call.id] = call
+        return call
+
+    def get(self, call_id: str, account: str | None) -> Call:
+        """The call, seen by an account (None: the simulator, which sees every call)."""
+        call = self.find(call_id)
+        if call is None or (account is not None and call.account != account):
+            raise not_found("Call not found.")
+        return call
+
+    def new_call(self, **kw: Any) -> Call:
+        call = Call(leg_id=str(uuid.uuid4()), id=new_call_control_id(), **kw)
+        self.calls[call.id] = call
+        return call
+
+    def emit(self, call: Call, event: str, **extra: Any) -> None:
+        """Queue one webhook of this call to its application (inside the transaction)."""
+        app = self.store.get_application(call.connection_id, include_deleted=True)
+        if app is None:
+            return
+        fields = call.webhook_fields()
+        fields.update(extra)
+        self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)
+
+    # ---- applications ------------------------------------------------------------
+    def app_for(self, connection_id: str, account: str | None, pointer: str) -> dict[str, Any]:
+        """The active application a call is made with."""
+        app = self.store.get_application(connection_id, account)
+        if app is None:
+            raise fail(422, INVALID_CONNECTION, "Invalid connection_id.", pointer=pointer)
+        if not app["active"]:
+            raise fail(422, APP_INACTIVE, "The application is not active.", pointer=pointer)
+        return app
+
+    def check_channel(self, app: dict[str, Any], direction: str, pointer: str) -> None:
+        side = "inbound" if direction == "incoming" else "outbound"
+        limit = (app.get(side) or {}).get("channel_limit")
+        if limit is None:
+            return
+        live = sum(
+            1 for c in self.calls.values() if c.alive and c.connection_id == app["id"] and c.direction == direction
+        )
+        if live >= limit:
+            detail = f"The application's {side}.channel_limit ({limit}) is reached."
+            raise fail(422, CHANNEL_LIMIT, detail, pointer=pointer)
+
+    # ---- the end of a call -------------------------------------------------------
+    def end_call(self, call: Call, cause: Cause = NORMAL_CLEARING) -> None:
+        """Media in progress ends first, then call.hangup, then the recording is saved; a
+        bridged peer hangs up too, unless it parks after unbridging."""
+        if not call.alive:
+            return
+        self.player.end_all(call, "call_hangup")
+        if call.gather is not None:
+            self.gatherer.end(call, "call_hangup")
+        self.timers.cancel_all(call)
+        call.state = HANGUP
+        call.ringing = False
+        call.hangup_cause = cause.hangup_cause
+        self.emit(call, "call.hangup", state=HANGUP, hangup_cause=cause.hangup_cause, sip_hangup_cause=cause.sip)
+        if call.recording is not None:
+            self.recorder.save(call)
+        self.save(call)
+        peer_id, call.bridged_with = call.bridged_with, None
+        peer = self.calls.get(peer_id) if peer_id else None
+        if peer is not None and peer.alive and peer.bridged_with == call.id:
+            peer.bridged_with = None
+            if peer.park_after_unbridge:
+                peer.state = ANSWERED
+                peer.park_after_unbridge = False
+                self.save(peer)
+            else:
+                self.end_call(peer, NORMAL_CLEARING)
+
+    def bridge(self, a: Call, b: Call) -> None:
+        a.state = b.state = BRIDGED
+        a.bridged_with, b.bridged_with = b.id, a.id

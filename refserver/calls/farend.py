@@ -1,0 +1,99 @@
+"""The far end of an outbound call, and the scripts that say how it behaves.
+
+Unscripted, the far end answers after RING_SECS. A script (`POST /_sim/scripts`) for a
+number says otherwise: `answer` (after `ring_secs`), `busy`, `rejected`, `no_answer`,
+`early_hangup` (answers, then hangs up `hangup_after_secs` later) or `manual` (rings until
+the simulator answers, rejects or hangs up). A call that rings past its `timeout_secs`
+ends with `timeout` (SIP 480); the far end hanging up a ringing call is
+`originator_cancel`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .call import Call
+from .tables import (
+    ANSWERED,
+    BRIDGED,
+    EARLY_HANGUP_SECS,
+    NORMAL_CLEARING,
+    ORIGINATOR_CANCEL,
+    RING_SECS,
+    RING_TIMEOUT,
+    SCRIPT_ENDINGS,
+    Cause,
+)
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+UNSCRIPTED = {"outcome": "answer", "ring_secs": RING_SECS}
+RINGS_UNTIL_TIMEOUT = ("answer", "no_answer", "manual")  # outcomes under the ring timeout
+ANSWERS = ("answer", "early_hangup")
+
+
+class FarEnd:
+    def __init__(self, engine: Engine) -> None:
+        self.e = engine
+        self.scripts: list[dict[str, Any]] = []
+
+    # ---- scripts -----------------------------------------------------------------
+    def add_script(self, script: dict[str, Any]) -> None:
+        self.scripts.append(script)
+
+    def clear_scripts(self) -> None:
+        self.scripts.clear()
+
+    def _take_script(self, to: str) -> dict[str, Any]:
+        for script in reversed(self.scripts):
+            if script["to"] == to:
+                if script.get("times") is not None:
+                    script["times"] -= 1
+                    if script["times"] <= 0:
+                        self.scripts.remove(script)
+                return script
+        return UNSCRIPTED
+
+    # ---- ringing -----------------------------------------------------------------
+    def ring(self, call: Call) -> None:
+        """The call rings at the far end, which acts as its script says."""
+        script = self._take_script(call.to)
+        outcome = script["outcome"]
+        ring = float(script.get("ring_secs", RING_SECS))
+        timers = self.e.timers
+        if outcome in RINGS_UNTIL_TIMEOUT:
+            timers.start(call, "ring_timeout", call.timeout_secs, lambda: self.end(call, RING_TIMEOUT), timeout=True)
+        if outcome in ANSWERS:
+            timers.start(call, "ring", ring, lambda: self.answer(call))
+            if outcome == "early_hangup":
+                after = ring + float(script.get("hangup_after_secs", EARLY_HANGUP_SECS))
+                timers.start(call, "early_hangup", after, lambda: self.hangup(call))
+        elif outcome in SCRIPT_ENDINGS:
+            cause = SCRIPT_ENDINGS[outcome]
+            timers.start(call, "ring", ring, lambda: self.end(call, cause))
+
+    def end(self, call: Call, cause: Cause) -> None:
+        """The call ends for a reason of the far end or of a timer (if still alive)."""
+        if call.alive:
+            self.e.end_call(call, cause)
+
+    def answer(self, call: Call) -> None:
+        if not (call.alive and call.ringing):
+            return
+        call.ringing = False
+        self.e.timers.cancel(call, "ring", "ring_timeout")
+        call.state = ANSWERED
+        if call.transfer_of:
+            original = self.e.calls.get(call.transfer_of)
+            if original is not None and original.alive:
+                call.state = original.state = BRIDGED
+                original.bridged_with, call.bridged_with = call.id, original.id
+                self.e.save(original)
+        self.e.emit(call, "call.answered", state=ANSWERED)
+        self.e.save(call)
+
+    def hangup(self, call: Call) -> None:
+        if not call.alive:
+            return
+        self.e.end_call(call, ORIGINATOR_CANCEL if call.ringing else NORMAL_CLEARING)

@@ -1,0 +1,133 @@
+"""Gathering DTMF: a prompt (an audio file or speech), then keys until a try ends.
+
+Keys during the prompt interrupt it. The terminating digit ends the try and is not part
+of `digits`; reaching `maximum_digits` ends it too; so does `inter_digit_timeout_millis`
+after a key or `timeout_millis` after the prompt with none. A try is valid when
+`minimum_digits <= len(digits) <= maximum_digits` and every digit is in `valid_digits`.
+An invalid try is repeated (the prompt replayed silently) until `maximum_tries`; then
+`status: invalid` with the last try's digits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import fail
+from .call import Call
+from .tables import GATHER_RUNNING, PLAYBACK_SECS, speak_secs
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+AUDIO = "audio"
+SPEAK = "speak"
+
+
+@dataclass
+class Gather:
+    kind: str  # audio | speak
+    params: dict[str, Any]
+    digits: str = ""
+    tries: int = 0
+    prompting: bool = True
+    first_prompt: bool = True
+    handle: asyncio.Handle | None = None
+
+    @property
+    def prompt_secs(self) -> float:
+        return PLAYBACK_SECS if self.kind == AUDIO else speak_secs(self.params["payload"])
+
+
+class Gatherer:
+    def __init__(self, engine: Engine) -> None:
+        self.e = engine
+
+    def _later(self, call: Call, g: Gather, secs: float, fn: Any, timeout: bool = False) -> None:
+        if g.handle is not None:
+            g.handle.cancel()
+        g.handle = self.e.timers.schedule(call.id, secs, fn, timeout=timeout)
+
+    def start(self, call: Call, kind: str, params: dict[str, Any]) -> None:
+        if call.gather is not None:
+            raise fail(422, GATHER_RUNNING, "A gather is already running on this call.")
+        g = Gather(kind=kind, params=params)
+        call.gather = g
+        if kind == AUDIO:
+            self.e.emit(call, "call.playback.started", media_url=params["audio_url"], overlay=False)
+        self._later(call, g, g.prompt_secs, lambda: self.prompt_done(call, g))
+
+    def prompt_done(self, call: Call, g: Gather, interrupted: bool = False) -> None:
+        if call.gather is not g or not g.prompting:
+            return
+        if g.handle is not None:
+            g.handle.cancel()
+            g.handle = None
+        g.prompting = False
+        if g.first_prompt and g.kind == AUDIO:
+            status = "cancelled" if interrupted else "completed"
+            self.e.emit(call, "call.playback.ended", media_url=g.params["audio_url"], overlay=False, status=status)
+        g.first_prompt = False
+        if not interrupted:
+            secs = g.params["timeout_millis"] / 1000
+            self._later(call, g, secs, lambda: self.finish_try(call, g), timeout=True)
+
+    def key(self, call: Call, digit: str) -> None:
+        """A key pressed by the other party (its call.dtmf.received is already sent)."""
+        g = call.gather
+        if g is None:
+            return
+        if g.prompting:
+            self.prompt_done(call, g, interrupted=True)
+        if g.handle is not None:
+            g.handle.cancel()
+        if digit == g.params["terminating_digit"]:
+            self.finish_try(call, g)
+            return
+        g.digits += digit
+        if len(g.digits) >= g.params["maximum_digits"]:
+            self.finish_try(call, g)
+            return
+        secs = g.params["inter_digit_timeout_millis"] / 1000
+        self._later(call, g, secs, lambda: self.finish_try(call, g), timeout=True)
+
+    def barge_in(self, call: Call) -> None:
+        """A key arrives: a prompt still playing stops first."""
+        g = call.gather
+        if g is not None and g.prompting:
+            self.prompt_done(call, g, interrupted=True)
+
+    def finish_try(self, call: Call, g: Gather) -> None:
+        if call.gather is not g:
+            return
+        if g.handle is not None:
+            g.handle.cancel()
+        p = g.params
+        valid = p["minimum_digits"] <= len(g.digits) <= p["maximum_digits"] and all(
+            c in p["valid_digits"] for c in g.digits
+        )
+        g.tries += 1
+        if valid:
+            self.end(call, "valid")
+        elif g.tries >= p["maximum_tries"]:
+            self.end(call, "invalid")
+        else:  # prompt again, silently (the spec lists one playback per gather)
+            g.digits = ""
+            g.prompting = True
+            self._later(call, g, g.prompt_secs, lambda: self.prompt_done(call, g))
+
+    def end(self, call: Call, status: str) -> None:
+        g = call.gather
+        if g is None:
+            return
+        if g.handle is not None:
+            g.handle.cancel()
+        if status == "call_hangup" and g.prompting and g.first_prompt and g.kind == AUDIO:
+            self.e.emit(call, "call.playback.ended", media_url=g.params["audio_url"], overlay=False, status=status)
+        call.gather = None
+        self.e.emit(call, "call.gather.ended", digits=g.digits, status=status)
+
+    def forget(self, call: Call) -> None:
+        if call.gather and call.gather.handle:
+            call.gather.handle.cancel()

@@ -1,0 +1,115 @@
+"""The simulator's operations on calls (`/_sim`): a caller calls in; the far end answers,
+rejects, hangs up or presses keys. The simulator sees every account's calls.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import fail, not_found
+from .call import Call
+from .tables import (
+    ANSWERED,
+    BRIDGED,
+    CALL_ENDED,
+    CALL_NOT_ANSWERED,
+    DEFAULT_TIME_LIMIT_SECS,
+    FIRST_COMMAND_TIMEOUT,
+    FIRST_COMMAND_TIMEOUT_SECS,
+    INVALID_CALL_STATE,
+    SIM_REJECT_CAUSES,
+    TIME_LIMIT,
+)
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+KEYS_STATES = (ANSWERED, BRIDGED)  # states in which the other party can press keys
+
+
+class Simulator:
+    def __init__(self, engine: Engine) -> None:
+        self.e = engine
+
+    def inbound(self, body: dict[str, Any]) -> Call:
+        e = self.e
+        with e.store.tx():
+            account = e.store.application_account(body["connection_id"])
+            if account is None:
+                raise not_found("No application has this connection_id.")
+            app = e.app_for(body["connection_id"], account, "/connection_id")
+            e.check_channel(app, "incoming", "/connection_id")
+            call = e.new_call(
+                account=account,
+                connection_id=app["id"],
+                session_id=str(uuid.uuid4()),
+                direction="incoming",
+                from_=body["from"],
+                to=body["to"],
+            )
+            e.emit(call, "call.initiated", state=call.state)
+            if app.get("first_command_timeout"):
+                secs = float(app.get("first_command_timeout_secs") or FIRST_COMMAND_TIMEOUT_SECS)
+                end = lambda: e.far_end.end(call, FIRST_COMMAND_TIMEOUT)  # noqa: E731
+                e.timers.start(call, "first_command", secs, end, timeout=True)
+            limit = float(e.commands.dial_defaults.get("time_limit_secs", DEFAULT_TIME_LIMIT_SECS))
+            e.timers.start(call, "time_limit", limit, lambda: e.far_end.end(call, TIME_LIMIT), timeout=True)
+            e.save(call)
+        return call
+
+    def _ringing(self, call_id: str) -> Call:
+        call = self.e.get(call_id, None)
+        if not (call.alive and call.ringing):
+            raise fail(422, INVALID_CALL_STATE, "The call is not ringing at the far end.")
+        return call
+
+    def _alive(self, call_id: str) -> Call:
+        call = self.e.get(call_id, None)
+        if not call.alive:
+            raise fail(422, CALL_ENDED, "This call has already ended.")
+        return call
+
+    def answer(self, call_id: str) -> Call:
+        call = self._ringing(call_id)
+        with self.e.store.tx():
+            self.e.far_end.answer(call)
+        return call
+
+    def reject(self, call_id: str, cause: str) -> Call:
+        call = self._ringing(call_id)
+        with self.e.store.tx():
+            self.e.end_call(call, SIM_REJECT_CAUSES.get(cause, SIM_REJECT_CAUSES["rejected"]))
+        return call
+
+    def hangup(self, call_id: str) -> Call:
+        call = self._alive(call_id)
+        with self.e.store.tx():
+            self.e.far_end.hangup(call)
+        return call
+
+    def dtmf(self, call_id: str, digits: str, interval_ms: int) -> Call:
+        """The other party presses keys, `interval_ms` apart: each is a call.dtmf.received,
+        and a key for a gather running on the call."""
+        e = self.e
+        call = self._alive(call_id)
+        if call.state not in KEYS_STATES:
+            raise fail(422, CALL_NOT_ANSWERED, "Keys can be pressed only on an answered call.")
+
+        def press(d: str) -> Callable[[], None]:
+            def run() -> None:
+                if not call.alive:
+                    return
+                e.gatherer.barge_in(call)
+                e.emit(call, "call.dtmf.received", digit=d)
+                e.gatherer.key(call, d)
+
+            return run
+
+        with e.store.tx():
+            press(digits[0])()
+            e.save(call)
+        for i, d in enumerate(digits[1:], start=1):
+            e.timers.schedule(call.id, i * interval_ms / 1000, press(d))
+        return call

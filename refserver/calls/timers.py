@@ -1,0 +1,63 @@
+"""Simulated time: timers on the event loop, each firing as one store transaction.
+
+Everything that takes time (ringing, a prompt, speech, the gap between two keys) waits
+`seconds * TIME_SCALE`. Timeouts that wait for somebody to act (first_command_timeout,
+ring timeout_secs, time_limit_secs, gather timeouts) scale too, except that with
+TIME_SCALE=0 they never fire: at scale 0 nobody could act before them. Timers are not
+durable: after a restart they are gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from ..store import Store
+from .call import Call
+
+log = logging.getLogger("refserver.calls")
+
+
+class Timers:
+    def __init__(self, store: Store, scale: float, after: Callable[[str], None]) -> None:
+        """`after(call_id)` runs inside each firing's transaction, after the timer's work."""
+        self.store = store
+        self.scale = scale
+        self.after = after
+
+    def schedule(
+        self, call_id: str, secs: float, fn: Callable[[], None], timeout: bool = False
+    ) -> asyncio.Handle | None:
+        """Run `fn` in `secs` simulated seconds (a timeout: never at scale 0)."""
+        if timeout and self.scale == 0:
+            return None
+        loop = asyncio.get_running_loop()
+        delay = max(secs * self.scale, 0.0)
+        if delay == 0:  # FIFO, so that immediate steps keep their order
+            return loop.call_soon(self._fire, call_id, fn)
+        return loop.call_later(delay, self._fire, call_id, fn)
+
+    def _fire(self, call_id: str, fn: Callable[[], None]) -> None:
+        try:
+            with self.store.tx():
+                fn()
+                self.after(call_id)
+        except Exception:
+            log.exception("timer of call %s failed", call_id)
+
+    def start(self, call: Call, name: str, secs: float, fn: Callable[[], None], timeout: bool = False) -> None:
+        """A named timer of the call (replacing one of the same name)."""
+        self.cancel(call, name)
+        handle = self.schedule(call.id, secs, fn, timeout)
+        if handle is not None:
+            call.timers[name] = handle
+
+    def cancel(self, call: Call, *names: str) -> None:
+        for name in names:
+            handle = call.timers.pop(name, None)
+            if handle is not None:
+                handle.cancel()
+
+    def cancel_all(self, call: Call) -> None:
+        self.cancel(call, *list(call.timers))
