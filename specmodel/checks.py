@@ -1,0 +1,238 @@
+"""Loading root documents and checking them: the structural checks, then openapi-spec-validator.
+
+:func:`load` reads the root documents and everything their ``$ref``s reach into a
+:class:`~specmodel.documents.Workspace`, and raises :class:`~specmodel.errors.SpecError` (file
+and JSON pointer, or file and line) for anything that cannot be accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .documents import Document, Node, Workspace, iter_operations, iter_refs, iter_subschemas
+from .errors import SpecError, join_pointer
+
+SCHEMA_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
+
+
+def load(paths: list[Path], *, lenient: bool = False) -> tuple[Workspace, Callable[[], list[str]]]:
+    """Read and check the root documents.
+
+    The checks of the generator's own run here and raise the first problem. The
+    openapi-spec-validator pass, the slowest, runs when the returned ``finish`` is called
+    (the command line runs it while another process renders the models): it returns the
+    warnings, or raises the first finding.
+    """
+    ws = Workspace()
+    for path in paths:
+        doc = ws.read(path, str(path))
+        _check_header(doc)
+        ws.roots.append(doc)
+    for doc in ws.roots:
+        _check_refs(ws, doc)
+    for doc in ws.roots:
+        _check_schema_types(ws, doc)
+        _check_operations(ws, doc)
+    problems = _check_duplicate_operation_ids(ws)
+
+    def finish() -> list[str]:
+        found = problems + [e for doc in ws.roots for e in _validate(doc)]
+        if found and not lenient:
+            first = found[0]
+            if first.lenient_ok:
+                first.message += " (--lenient generates anyway)"
+            raise first
+        return [str(p) for p in found]
+
+    return ws, finish
+
+
+def _check_header(doc: Document) -> None:
+    data = doc.data
+    if not isinstance(data, dict):
+        kind = "null" if data is None else type(data).__name__
+        raise SpecError(doc.name, f"an OpenAPI document must be a mapping, found {kind}", pointer="")
+    if "swagger" in data:
+        raise SpecError(
+            doc.name,
+            "Swagger 2.0 is not supported: convert the document to OpenAPI 3.0 or 3.1",
+            pointer="/swagger",
+        )
+    if "openapi" not in data:
+        raise SpecError(doc.name, "missing required field 'openapi'", pointer="")
+    version = str(data["openapi"])
+    if not re.fullmatch(r"3\.[01]\.\d+(-.+)?", version):
+        raise SpecError(doc.name, f"unsupported OpenAPI version {version!r} (3.0.x or 3.1.x)", pointer="/openapi")
+
+
+def _check_refs(ws: Workspace, root: Document) -> None:
+    """Resolve every ``$ref`` in ``root`` and in every file it reaches."""
+    pending = [root]
+    done: set[Path] = set()
+    while pending:
+        doc = pending.pop()
+        if doc.path in done:
+            continue
+        done.add(doc.path)
+        # Examples are free-form: a "$ref" key inside an example value is data.
+        for node in iter_refs(doc.root()):
+            if "/example" in node.pointer and _inside_example(node.pointer):
+                continue
+            target = ws.resolve(node)
+            if target.doc.path not in done:
+                pending.append(target.doc)
+
+
+def _inside_example(pointer: str) -> bool:
+    parts = pointer.split("/")
+    return any(
+        p == "example" or (p == "examples" and i + 2 < len(parts) and parts[i + 2] == "value")
+        for i, p in enumerate(parts)
+    )
+
+
+def _schema_roots(ws: Workspace, doc: Document) -> Iterator[Node]:
+    root = Node(doc, "", doc.data)
+    components = root.get("components")
+    schemas = components.get("schemas") if components else None
+    if schemas and isinstance(schemas.value, dict):
+        for name in schemas.value:
+            yield schemas.child(name)
+    for _, _, path_item, operation in iter_operations(doc):
+        for holder in (path_item, operation):
+            params = holder.get("parameters")
+            if params and isinstance(params.value, list):
+                for index in range(len(params.value)):
+                    param = ws.resolve(params.child(index))
+                    schema = param.get("schema")
+                    if schema:
+                        yield schema
+        body = operation.get("requestBody")
+        bodies = [ws.resolve(body)] if body else []
+        responses = operation.get("responses")
+        if responses and isinstance(responses.value, dict):
+            bodies += [ws.resolve(responses.child(code)) for code in responses.value]
+        for holder in bodies:
+            content = holder.get("content")
+            if content and isinstance(content.value, dict):
+                for media in content.value:
+                    schema = content.child(media).get("schema")
+                    if schema:
+                        yield schema
+
+
+def _check_schema_types(ws: Workspace, doc: Document) -> None:
+    seen: set[tuple[Path, str]] = set()
+    stack = list(_schema_roots(ws, doc))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.value, dict):
+            continue
+        if "$ref" in node.value:
+            node = ws.resolve(node)
+        key = (node.doc.path, node.pointer)
+        if key in seen or not isinstance(node.value, dict):
+            continue
+        seen.add(key)
+        types = node.value.get("type")
+        listed = types if isinstance(types, list) else [types] if types is not None else []
+        for kind in listed:
+            if kind not in SCHEMA_TYPES or (kind == "null" and doc.version.startswith("3.0")):
+                raise node.child("type").error(f"invalid schema type {kind!r}")
+        if isinstance(types, list) and doc.version.startswith("3.0"):
+            raise node.child("type").error("a list of types needs OpenAPI 3.1")
+        stack.extend(iter_subschemas(node))
+
+
+def _check_operations(ws: Workspace, doc: Document) -> None:
+    for path, _method, path_item, operation in iter_operations(doc):
+        declared: set[str] = set()
+        for holder in (path_item, operation):
+            params = holder.get("parameters")
+            if params and isinstance(params.value, list):
+                for index in range(len(params.value)):
+                    param = ws.resolve(params.child(index)).value
+                    if isinstance(param, dict) and param.get("in") == "path":
+                        declared.add(str(param.get("name")))
+        for name in re.findall(r"{([^{}]+)}", path):
+            if name not in declared:
+                raise operation.error(f"path parameter {name!r} is not declared")
+
+
+def _check_duplicate_operation_ids(ws: Workspace) -> list[SpecError]:
+    first: dict[str, Node] = {}
+    problems: list[SpecError] = []
+    for doc in ws.roots:
+        for _, _, _, operation in iter_operations(doc):
+            op_id = operation.get("operationId")
+            if op_id is None:
+                continue
+            if op_id.value in first:
+                where = first[op_id.value]
+                other = f"{where.doc.name}#{where.pointer}" if where.doc is not doc else where.pointer
+                message = f"duplicate operationId {op_id.value!r} (also at {other})"
+                problems.append(SpecError(doc.name, message, pointer=op_id.pointer, lenient_ok=True))
+            else:
+                first[op_id.value] = op_id
+    return problems
+
+
+def _validate(doc: Document) -> list[SpecError]:
+    """Run openapi-spec-validator; its findings have no precise pointer."""
+    from openapi_spec_validator.validation import OpenAPIV30SpecValidator
+
+    validator_cls = OpenAPIV30SpecValidator if doc.version.startswith("3.0") else _fast_v31_validator()
+    problems: list[SpecError] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            errors = list(validator_cls(doc.data, base_uri=doc.path.as_uri()).iter_errors())
+        except Exception as exc:  # the validator itself gave up on this document
+            return [SpecError(doc.name, f"invalid document: {exc}", pointer="")]
+    for error in errors:
+        path = list(error.absolute_path)
+        message = " ".join(str(error.message).split())
+        if len(message) > 200:
+            message = message[:197] + "..."
+        lenient_ok = _is_default_mismatch(error) or type(error).__name__ == "DuplicateOperationIDError"
+        pointer = join_pointer("", *path)
+        problems.append(SpecError(doc.name, message, pointer=pointer, lenient_ok=lenient_ok))
+    return problems
+
+
+def _fast_v31_validator() -> Any:
+    """OpenAPI 3.1 validation with each schema's meta-check done by jsonschema-rs.
+
+    openapi-spec-validator checks every schema against the JSON Schema 2020-12 meta-schema
+    with the pure-Python ``jsonschema``, once per schema and again for each nested schema:
+    most of its time on large documents. The same meta-schema check in Rust is much faster.
+    """
+    import jsonschema_rs
+    from openapi_spec_validator.validation import OpenAPIV31SpecValidator, keywords
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    class SchemaValidator(keywords.OpenAPIV31SchemaValidator):
+        def _validate_schema_meta(self, schema: Any, schema_value: Any) -> Any:
+            try:
+                jsonschema_rs.meta.validate(schema_value)
+            except jsonschema_rs.ValidationError as exc:
+                return OpenAPIValidationError(str(exc).splitlines()[0])
+            return None
+
+    class Validator(OpenAPIV31SpecValidator):
+        keyword_validators = {  # noqa: RUF012 (a class attribute of the base, replaced whole)
+            **OpenAPIV31SpecValidator.keyword_validators,
+            "schema": SchemaValidator,
+        }
+
+    return Validator
+
+
+def _is_default_mismatch(error: Any) -> bool:
+    """A ``default`` that does not match its schema (an annotation in JSON Schema 2020-12)."""
+    schema = error.schema
+    return isinstance(schema, dict) and "default" in schema and error.instance == schema["default"]

@@ -1,0 +1,258 @@
+"""Reading spec files: YAML/JSON documents, values located by JSON pointer, ``$ref`` resolution.
+
+This is the only place that parses a spec file, walks a JSON pointer into one, or follows a
+``$ref``. Multi-file documents are read as their references reach other files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+
+from .errors import SpecError, join_pointer, unescape_pointer_token
+
+# Every HTTP method an OpenAPI path item may hold (3.0 and 3.1); 3.2 adds `query`.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+HTTP_METHODS_32 = (*HTTP_METHODS, "query")
+
+_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_YamlLoader):  # type: ignore[misc,valid-type]
+    """A safe YAML loader that keeps timestamps as strings (JSON has no dates)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _YamlLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML text the way spec files are parsed (no timestamp conversion)."""
+    return yaml.load(text, Loader=_Loader)
+
+
+@dataclass
+class Document:
+    """One file that was read: an OpenAPI document or a file it refers to."""
+
+    path: Path
+    name: str
+    data: Any = field(repr=False)
+
+    @property
+    def version(self) -> str:
+        return str(self.data.get("openapi", "")) if isinstance(self.data, dict) else ""
+
+    @property
+    def uri(self) -> str:
+        return self.path.as_uri()
+
+    def root(self) -> Node:
+        return Node(self, "", self.data)
+
+    def methods(self) -> tuple[str, ...]:
+        """The HTTP methods a path item of this document may hold."""
+        return HTTP_METHODS_32 if self.version.startswith("3.2") else HTTP_METHODS
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value inside a document, with where it lives."""
+
+    doc: Document
+    pointer: str
+    value: Any = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Node({self.location!r})"
+
+    def child(self, *tokens: str | int) -> Node:
+        value = self.value
+        for token in tokens:
+            value = value[token]
+        return Node(self.doc, join_pointer(self.pointer, *tokens), value)
+
+    def get(self, key: str) -> Node | None:
+        if isinstance(self.value, dict) and key in self.value:
+            return self.child(key)
+        return None
+
+    def items(self) -> Iterator[tuple[str, Node]]:
+        """``(key, child)`` of a mapping, in document order (nothing for other values)."""
+        if isinstance(self.value, dict):
+            for key in self.value:
+                yield str(key), self.child(key)
+
+    def error(self, message: str) -> SpecError:
+        return SpecError(self.doc.name, message, pointer=self.pointer)
+
+    @property
+    def location(self) -> str:
+        """``file#/pointer``, for messages."""
+        return f"{self.doc.name}#{self.pointer}"
+
+
+@dataclass
+class Workspace:
+    """Every document read so far, and ``$ref`` resolution between them."""
+
+    roots: list[Document] = field(default_factory=list)
+    docs: dict[Path, Document] = field(default_factory=dict)
+
+    def read(self, path: Path, name: str) -> Document:
+        path = path.resolve()
+        if path in self.docs:
+            return self.docs[path]
+        doc = Document(path, name, parse_file(path, name))
+        self.docs[path] = doc
+        return doc
+
+    def resolve(self, node: Node) -> Node:
+        """Follow ``node``'s ``$ref`` chain (if any) to the value it names."""
+        seen: list[tuple[Path, str]] = []
+        while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
+            key = (node.doc.path, node.pointer)
+            if key in seen:
+                raise node.error("$ref loop: " + " -> ".join(f"#{p}" for _, p in seen))
+            seen.append(key)
+            node = self.lookup(node.child("$ref"))
+        return node
+
+    def lookup(self, ref: Node) -> Node:
+        """The node a ``$ref`` string (``ref.value``) points to, one step."""
+        text: str = ref.value
+        file_part, _, fragment = text.partition("#")
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", file_part):
+            raise ref.error(f"$ref {text!r}: remote references are not supported")
+        doc = ref.doc
+        if file_part:
+            target = (ref.doc.path.parent / unquote(file_part)).resolve()
+            if not target.is_file():
+                raise ref.error(f"$ref {text!r} points to a missing file")
+            doc = self.read(target, _display(target, ref.doc))
+        if fragment and not fragment.startswith("/"):
+            raise ref.error(f"$ref {text!r}: only JSON pointer fragments are supported")
+        node = self.at(doc, fragment)
+        if node is None:
+            raise ref.error(f"$ref {text!r} points to nothing")
+        return node
+
+    def at(self, doc: Document, pointer: str) -> Node | None:
+        """The node at a JSON pointer (URI-fragment escaping allowed) in ``doc``, or None."""
+        node = doc.root()
+        for raw in pointer.split("/")[1:] if pointer else []:
+            token = unescape_pointer_token(raw)
+            value = node.value
+            if isinstance(value, dict) and token in value:
+                node = node.child(token)
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                node = node.child(int(token))
+            else:
+                return None
+        return node
+
+
+def _display(target: Path, origin: Document) -> str:
+    """A short name for a referenced file: relative to the referring file's name."""
+    return str(Path(origin.name).parent / target.name) if origin.name else str(target)
+
+
+def parse_file(path: Path, name: str) -> Any:
+    """The parsed content of a YAML or JSON spec file; a :class:`SpecError` if it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError(name, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(name, f"cannot read file: {exc}") from None
+    if not text.strip():
+        raise SpecError(name, "empty file", pointer="")
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError(name, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
+    try:
+        return load_yaml_text(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        line = mark.line + 1 if mark else None
+        raise SpecError(name, f"invalid YAML: {problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(name, f"invalid YAML: {exc}") from None
+
+
+def iter_refs(node: Node) -> Iterator[Node]:
+    """Every ``$ref`` holder below ``node`` (not following them)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        value = current.value
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                yield current
+            for key in reversed(list(value)):
+                if key != "$ref" and isinstance(value[key], (dict, list)):
+                    stack.append(current.child(key))
+        elif isinstance(value, list):
+            for index in range(len(value) - 1, -1, -1):
+                if isinstance(value[index], (dict, list)):
+                    stack.append(current.child(index))
+
+
+# Keywords whose value is a schema, a list of schemas, or a mapping of schemas.
+_SUB_SCHEMA: tuple[str, ...] = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then")
+_SUB_SCHEMA += ("else", "unevaluatedItems", "unevaluatedProperties", "additionalItems")
+_SUB_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SUB_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+
+
+def iter_subschemas(node: Node) -> Iterator[Node]:
+    """The schemas directly inside schema ``node``."""
+    value = node.value
+    if not isinstance(value, dict):
+        return
+    for key in _SUB_SCHEMA:
+        if isinstance(value.get(key), dict):
+            yield node.child(key)
+    for key in _SUB_SCHEMA_LISTS:
+        if isinstance(value.get(key), list):
+            for index, item in enumerate(value[key]):
+                if isinstance(item, dict):
+                    yield node.child(key, index)
+    if isinstance(value.get("items"), list):  # 3.0-style tuple items
+        for index, item in enumerate(value["items"]):
+            if isinstance(item, dict):
+                yield node.child("items", index)
+    for key in _SUB_SCHEMA_MAPS:
+        if isinstance(value.get(key), dict):
+            for name, item in value[key].items():
+                if isinstance(item, dict):
+                    yield node.child(key, name)
+
+
+def iter_operations(doc: Document) -> Iterator[tuple[str, str, Node, Node]]:
+    """``(path, method, path_item, operation)`` for every operation, in document order."""
+    paths = doc.data.get("paths") if isinstance(doc.data, dict) else None
+    if not isinstance(paths, dict):
+        return
+    root = doc.root()
+    methods = doc.methods()
+    for path, item in paths.items():
+        if not isinstance(item, dict):
+            continue
+        path_item = root.child("paths", path)
+        for method in item:
+            if method in methods and isinstance(item[method], dict):
+                yield path, method, path_item, path_item.child(method)
