@@ -127,6 +127,25 @@ class Workspace:
             node = self.lookup(node.child("$ref"))
         return node
 
+    def resolve_merged(self, node: Node) -> Node:
+        """Like :meth:`resolve`, with the sibling keys of each ``$ref`` laid over its target.
+
+        OpenAPI 3.1 (JSON Schema 2020-12) lets a ``$ref`` have siblings (``description``,
+        ``default``); the outermost one wins. The result keeps the target's location.
+        """
+        siblings: dict[str, Any] = {}
+        seen: list[tuple[Path, str]] = []
+        while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
+            key = (node.doc.path, node.pointer)
+            if key in seen:
+                raise node.error("$ref loop: " + " -> ".join(f"#{p}" for _, p in seen))
+            seen.append(key)
+            siblings = {**{k: v for k, v in node.value.items() if k != "$ref"}, **siblings}
+            node = self.lookup(node.child("$ref"))
+        if siblings and isinstance(node.value, dict):
+            node = Node(node.doc, node.pointer, {**node.value, **siblings})
+        return node
+
     def lookup(self, ref: Node) -> Node:
         """The node a ``$ref`` string (``ref.value``) points to, one step."""
         text: str = ref.value

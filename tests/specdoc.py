@@ -1,8 +1,9 @@
-"""Read-only access to the hand-written specs, for tests and the spec linter.
+"""Read-only access to the hand-written specs for the tests and the spec linter, over specmodel.
 
-Follows `$ref` (local and across files) one step at a time, the way a reader of the
-document would, and exposes the documents to `jsonschema` through a `referencing`
-registry so that any schema in them can be used for validation by its JSON pointer.
+The tests read the documents as plain data (``SPECS.load``), mutate copies of them to show
+that a check can fail, and follow ``$ref``s from a value found in a file. All of the reading
+(parsing, pointer walking, ``$ref`` resolution, the registry for validation) is specmodel's;
+this module only adapts it to values and file paths.
 """
 
 from __future__ import annotations
@@ -12,27 +13,34 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urldefrag
 
 import jsonschema
-import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from referencing import Registry
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
+from specmodel import SPEC_DIR, Document, Node, Workspace
+from specmodel.documents import parse_file
+from specmodel.errors import SpecError, escape_pointer_token, unescape_pointer_token
+from specmodel.schemas import registry_for, validator_for
+
 V1 = SPEC_DIR / "call-control-v1.yaml"
 V2 = SPEC_DIR / "call-control-applications-v2.yaml"
 COMMON = SPEC_DIR / "common.yaml"
 MAIN_SPECS = (V1, V2)
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+escape = escape_pointer_token
+unescape = unescape_pointer_token
 
 
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+class _Workspace(Workspace):
+    """A specmodel workspace whose documents are the (possibly mutated) data of a SpecSet."""
 
+    def __init__(self, owner: SpecSet) -> None:
+        super().__init__()
+        self.owner = owner
 
-def unescape(token: str) -> str:
-    return unquote(token).replace("~1", "/").replace("~0", "~")
+    def read(self, path: Path, name: str) -> Document:
+        path = path.resolve()
+        return Document(path, path.name, self.owner.load(path))
 
 
 @dataclass
@@ -41,52 +49,50 @@ class SpecSet:
 
     docs: dict[Path, Any] = field(default_factory=dict)
 
+    @cached_property
+    def workspace(self) -> _Workspace:
+        return _Workspace(self)
+
     def load(self, path: Path) -> Any:
         path = path.resolve()
         if path not in self.docs:
-            self.docs[path] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            self.docs[path] = parse_file(path, path.name)
         return self.docs[path]
 
+    def node(self, path: Path, pointer: str) -> Node:
+        doc = self.workspace.read(path, path.name)
+        found = self.workspace.at(doc, pointer)
+        if found is None:
+            raise KeyError(f"{path.name}#{pointer}")
+        return found
+
     def pointer(self, path: Path, pointer: str) -> Any:
-        node = self.load(path)
-        for token in filter(None, pointer.split("/")):
-            token = unescape(token)
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
+        return self.node(path, pointer).value
 
     def follow(self, node: Any, base: Path) -> tuple[Any, Path]:
         """Follow `$ref` chains; sibling keys of a `$ref` override the target's (OpenAPI 3.1)."""
-        seen: set[str] = set()
-        while isinstance(node, dict) and "$ref" in node:
-            ref = node["$ref"]
-            file_part, fragment = urldefrag(ref)
-            target_file = (base.parent / file_part).resolve() if file_part else base
-            key = f"{target_file}#{fragment}"
-            if key in seen:
-                raise ValueError(f"$ref loop at {key}")
-            seen.add(key)
-            siblings = {k: v for k, v in node.items() if k != "$ref"}
-            target = self.pointer(target_file, fragment)
-            node = {**target, **siblings} if isinstance(target, dict) and siblings else target
-            base = target_file
-        return node, base
+        start = Node(self.workspace.read(base, base.name), "", node)
+        try:
+            target = self.workspace.resolve_merged(start)
+        except SpecError as exc:
+            raise ValueError(str(exc)) from None
+        return target.value, target.doc.path
 
     def uri(self, path: Path) -> str:
         return path.resolve().as_uri()
 
     @cached_property
-    def registry(self) -> Registry:
-        for spec in (*MAIN_SPECS, COMMON):
+    def registry(self) -> Registry[Any]:
+        ws = Workspace()
+        for spec in sorted(SPEC_DIR.glob("*.yaml")):
             self.load(spec)
-        resources = [(self.uri(p), Resource(contents=doc, specification=DRAFT202012)) for p, doc in self.docs.items()]
-        return Registry().with_resources(resources)
+        for path, data in self.docs.items():
+            ws.docs[path] = Document(path, path.name, data)
+        return registry_for(ws)
 
     def validator(self, path: Path, pointer: str) -> jsonschema.protocols.Validator:
         """A validator for the schema at `pointer` in `path`, with cross-file refs resolved."""
-        schema = {"$ref": f"{self.uri(path)}#{pointer}"}
-        return jsonschema.Draft202012Validator(
-            schema, registry=self.registry, format_checker=jsonschema.FormatChecker()
-        )
+        return validator_for(self.registry, Node(Document(path.resolve(), path.name, None), pointer, None))
 
 
 SPECS = SpecSet()
@@ -107,13 +113,13 @@ class Operation:
 
 
 def operations(spec: Path, section: str = "paths") -> Iterator[Operation]:
-    doc = SPECS.load(spec)
-    for path, item in (doc.get(section) or {}).items():
-        item, _ = SPECS.follow(item, spec)
-        for method in HTTP_METHODS:
-            if method in item:
-                pointer = f"/{section}/{escape(path)}/{method}"
-                yield Operation(path, method, item[method], item, pointer, spec)
+    doc = SPECS.workspace.read(spec, spec.name)
+    holder = doc.root().get(section)
+    for path, raw in holder.items() if holder is not None else ():
+        item = SPECS.workspace.resolve_merged(raw)
+        for method in doc.methods():
+            if isinstance(item.value, dict) and method in item.value:
+                yield Operation(path, method, item.value[method], item.value, f"{raw.pointer}/{method}", spec)
 
 
 def operation(spec: Path, method: str, path: str) -> Operation:
