@@ -444,7 +444,7 @@ def _operations(spec: Spec, doc: Document) -> Iterable[Operation]:
         )
 
 
-def _webhooks(spec: Spec, doc: Document) -> Iterable[WebhookEntry]:
+def _webhooks(spec: Spec, doc: Document, seen: set[tuple[Path, str]]) -> Iterable[WebhookEntry]:
     hooks = doc.root().get("webhooks")
     for name, raw in hooks.items() if hooks is not None else ():
         item = spec.resolve(raw)
@@ -452,6 +452,9 @@ def _webhooks(spec: Spec, doc: Document) -> Iterable[WebhookEntry]:
         if method is None:
             continue
         op = item.child(method)
+        if (op.doc.path, op.pointer) in seen:
+            continue  # another document's entry, shared by $ref: one entry
+        seen.add((op.doc.path, op.pointer))
         found = ext.event_extensions(item, op)
         yield WebhookEntry(
             document=doc,
@@ -470,6 +473,7 @@ def _webhooks(spec: Spec, doc: Document) -> Iterable[WebhookEntry]:
 def build_spec(ws: Workspace) -> Spec:
     """The typed views of a loaded workspace's root documents."""
     spec = Spec(workspace=ws)
+    seen: set[tuple[Path, str]] = set()
     for doc in ws.roots:
         _security_schemes(spec, doc)
     for doc in ws.roots:
@@ -477,7 +481,7 @@ def build_spec(ws: Workspace) -> Spec:
         if signature is not None:
             spec.signatures[doc.name] = signature
         spec.operations.extend(_operations(spec, doc))
-        spec.webhooks.extend(_webhooks(spec, doc))
+        spec.webhooks.extend(_webhooks(spec, doc, seen))
     return spec
 
 

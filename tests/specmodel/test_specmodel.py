@@ -269,3 +269,19 @@ def test_legs_are_part_of_a_match() -> None:
     slots = slots_for((WebhookStep(("bridged",)), WebhookStep(("bridged",), leg="other")), {})
     assert matches(slots, [("bridged", "self"), ("bridged", "other")])
     assert not matches(slots, [("bridged", "self"), ("bridged", "self")])
+
+
+def test_a_webhook_shared_by_ref_between_documents_is_one_entry(tmp_path: Path) -> None:
+    hook = {
+        "post": {
+            "x-event": "a.done",
+            "x-envelope": "2",
+            "x-event-type": "a.done",
+            "x-event-type-pointer": "/data/kind",
+            "responses": {"200": {"description": "ok"}},
+        }
+    }
+    first = write(tmp_path, "first.yaml", {**BASE, "webhooks": {"done": hook}})
+    second = write(tmp_path, "second.yaml", {**BASE, "webhooks": {"done": {"$ref": "first.yaml#/webhooks/done"}}})
+    spec = load_spec(first, second)
+    assert [(e.event, e.document.path.name) for e in spec.webhooks] == [("a.done", "first.yaml")]
