@@ -119,7 +119,8 @@ def operations(spec: Path, section: str = "paths") -> Iterator[Operation]:
         item = SPECS.workspace.resolve_merged(raw)
         for method in doc.methods():
             if isinstance(item.value, dict) and method in item.value:
-                yield Operation(path, method, item.value[method], item.value, f"{raw.pointer}/{method}", spec)
+                # A `$ref`ed path item (a shared webhook) is read in the file it lives in.
+                yield Operation(path, method, item.value[method], item.value, f"{raw.pointer}/{method}", item.doc.path)
 
 
 def operation(spec: Path, method: str, path: str) -> Operation:
