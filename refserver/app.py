@@ -57,7 +57,7 @@ class RefServer:
         self.spec = spec or SpecIndex.load()
         self.faults = Faults(cfg.faults)
         self.store = Store(cfg.state_db, cfg.synchronous)
-        self.signer = Signer.from_config(cfg)
+        self.signer = Signer.from_config(cfg, self.spec.signature)
         self.outbox = Outbox(self.spec, self.store, self.signer, cfg, self.faults)
         self.engine = Engine(self.spec, self.store, self.outbox, cfg, self.faults)
         self.apps = Applications(self.spec, self.store, self.faults)
@@ -88,13 +88,7 @@ class RefServer:
         missing = {op.operation_id for op in self.spec.operations} - set(self.handlers)
         if missing:
             raise RuntimeError(f"operations without a handler: {sorted(missing)}")
-        self.script_defaults = self._body_defaults("simAddScript")
-
-    def _body_defaults(self, operation_id: str) -> dict[str, Any]:
-        from .spec import schema_defaults
-
-        op = self.spec.by_id[operation_id]
-        return schema_defaults(self.spec, *op.body_ref) if op.body_ref else {}
+        self.script_defaults = self.spec.by_id["simAddScript"].body_defaults
 
     # ---- the request pipeline ----------------------------------------------------
     def _account(self, op: Operation, request: Request) -> str | None:
@@ -178,7 +172,7 @@ class RefServer:
 
     # ---- the simulator -----------------------------------------------------------
     def sim_public_key(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": {"public_key": self.signer.public_key, "algorithm": "ed25519"}})
+        return JSONResponse({"data": {"public_key": self.signer.public_key, "algorithm": self.signer.algorithm}})
 
     def sim_inbound(self, ctx: Ctx) -> Response:
         return JSONResponse({"data": self.engine.sim.inbound(ctx.body).view()}, 201)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import not_found
 from .faults import Faults, InjectedCrash
-from .spec import SpecIndex, schema_defaults
+from .spec import SpecIndex
 from .store import Store
 
 ISO = "%Y-%m-%dT%H:%M:%S.%f"
@@ -40,9 +40,8 @@ class Applications:
         self.store = store
         self.faults = faults
         op = spec.by_id["createCallControlApplication"]
-        assert op.body_ref is not None and op.body_schema is not None
-        self.defaults = schema_defaults(spec, *op.body_ref)
-        self.fields = frozenset(op.body_schema.get("properties", {}))
+        self.defaults = op.body_defaults
+        self.fields = op.body_fields
         list_op = spec.by_id["listCallControlApplications"]
         self.page_defaults = {p.name: p.schema.get("default") for p in list_op.params if p.name.startswith("page[")}
         last = store.last_created_at()

@@ -5,7 +5,9 @@ and kept in the state directory (`signing_key` next to STATE_DB, mode 0600), so 
 restarted server keeps signing with the key its receivers already trust. With
 STATE_DB=:memory: a fresh key is made for the run.
 
-A signature covers `{telnyx-timestamp}|{raw body}`; both go out as headers.
+How webhooks are signed is the spec's `x-webhook-signature`: the algorithm (Ed25519 is the
+one known), the header of the signature and of the timestamp, and the message template
+(`{timestamp}|{body}` in spec/). A spec without it: webhooks go out unsigned.
 """
 
 from __future__ import annotations
@@ -17,37 +19,56 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
+from specmodel import WebhookSignature
+
 from .config import Config
 
 KEY_FILE = "signing_key"
 
 
+ALGORITHMS = ("ed25519",)  # what this server can sign with
+
+
 class Signer:
-    def __init__(self, seed: bytes, source: str) -> None:
+    def __init__(self, seed: bytes, source: str, scheme: WebhookSignature | None) -> None:
+        if scheme is not None and scheme.algorithm not in ALGORITHMS:
+            raise ValueError(f"x-webhook-signature: cannot sign with {scheme.algorithm!r}")
         self.key = SigningKey(seed)
         self.source = source
+        self.scheme = scheme
         self.public_key = base64.b64encode(bytes(self.key.verify_key)).decode("ascii")
 
+    @property
+    def algorithm(self) -> str:
+        return self.scheme.algorithm if self.scheme is not None else ALGORITHMS[0]
+
+    @property
+    def signature_header(self) -> str | None:
+        return self.scheme.signature_header if self.scheme is not None else None
+
     @classmethod
-    def from_config(cls, cfg: Config) -> Signer:
+    def from_config(cls, cfg: Config, scheme: WebhookSignature | None) -> Signer:
         if cfg.signing_seed is not None:
-            return cls(cfg.signing_seed, "TELNYX_SIGNING_KEY")
+            return cls(cfg.signing_seed, "TELNYX_SIGNING_KEY", scheme)
         if cfg.state_dir is None:
-            return cls(os.urandom(32), "generated for this run (STATE_DB=:memory:)")
+            return cls(os.urandom(32), "generated for this run (STATE_DB=:memory:)", scheme)
         path = cfg.state_dir / KEY_FILE
         if path.exists():
             seed = base64.b64decode(path.read_text(encoding="ascii").strip())
-            return cls(seed, str(path))
+            return cls(seed, str(path), scheme)
         seed = os.urandom(32)
         _write_private(path, base64.b64encode(seed).decode("ascii") + "\n")
-        return cls(seed, f"generated into {path}")
+        return cls(seed, f"generated into {path}", scheme)
 
     def sign(self, body: bytes, timestamp: int | None = None) -> dict[str, str]:
+        """The headers of one delivery of `body` (none when the spec declares no signature)."""
+        if self.scheme is None:
+            return {}
         ts = str(int(time.time()) if timestamp is None else timestamp)
-        signature = self.key.sign(ts.encode("ascii") + b"|" + body).signature
+        signature = self.key.sign(self.scheme.message_for(ts, body)).signature
         return {
-            "telnyx-signature-ed25519": base64.b64encode(signature).decode("ascii"),
-            "telnyx-timestamp": ts,
+            self.scheme.signature_header: base64.b64encode(signature).decode("ascii"),
+            self.scheme.timestamp_header: ts,
         }
 
 

@@ -1,45 +1,39 @@
-"""Read the specs once, at startup, and index what the server needs from them.
+"""What the server prepares from the specs, once, at startup: a thin adapter over `specmodel`.
 
-The four documents of spec/ (V1, V2, the simulator and the shared components) are
-loaded with PyYAML and put in one `referencing` registry, so that any schema in them can
-be validated by its location, `$ref`s across files included. From them this module
-builds, once:
+The documents of the spec directory (`SPEC_DIR`, the repository's `spec/` unless set) are
+read by `specmodel`, the project's one reader of specs: it follows the `$ref`s, walks the
+JSON pointers and parses every `x-` extension. This module only builds the server's
+prepared objects from its typed views:
 
-* the operations (method, full path, parameters, body validator, documented statuses,
-  security scheme, and the `x-` extensions the server reads);
-* the webhook entries, keyed by (event name, envelope), with the wire name of the event,
-  where it sits in the body and the payload fields the schema allows.
+* the operations: method, full path, parameters (resolved schema for coercion, validator),
+  body validator, defaults and fields, documented statuses, security scheme, and the
+  extensions the server obeys (`x-webhooks`, `x-call-states`, `x-idempotency-field`);
+* the webhook entries, keyed by (event name, envelope): the wire name of the event and the
+  pointer it sits at (`x-event-type-pointer`), the time field the schema requires, whether
+  the body has a `meta`, and the payload fields the schema allows;
+* how webhooks are signed (`x-webhook-signature`).
 
 Nothing here is consulted per request except through the prepared objects.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
 
-import yaml
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
-V1_FILE = "call-control-v1.yaml"
-V2_FILE = "call-control-applications-v2.yaml"
-SIM_FILE = "simulator.yaml"
-COMMON_FILE = "common.yaml"
-API_FILES = (V1_FILE, V2_FILE, SIM_FILE)
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+import specmodel
+from specmodel import Slot, SpecError, WebhookSignature, WebhookStep, slots_for
 
+SPEC_DIR = specmodel.SPEC_DIR
+# The documents this server implements (others in the directory, e.g. an API it does not
+# serve yet, are left alone); common.yaml is read through their $refs.
+API_FILES = ("call-control-v1.yaml", "call-control-applications-v2.yaml", "simulator.yaml")
 
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
+__all__ = ["SPEC_DIR", "Operation", "Param", "SpecError", "SpecIndex", "WebhookEntry"]
 
 
 @dataclass(frozen=True)
@@ -54,19 +48,18 @@ class Param:
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    method: str
+    method: str  # upper case
     path: str  # full path, prefix included, Starlette syntax
-    api: str  # file name of the document it comes from
     params: tuple[Param, ...]
     body_validator: Draft202012Validator | None
-    body_schema: dict[str, Any] | None  # resolved top level of the body schema
+    body_defaults: dict[str, Any]  # defaults of the body schema's properties
+    body_fields: frozenset[str]  # the body schema's properties
     statuses: frozenset[str]
     security: str | None  # "basic", "bearer" or None
-    webhooks: tuple[dict[str, Any], ...] | None  # x-webhooks steps
+    webhooks: tuple[WebhookStep, ...] | None  # x-webhooks
     call_states: tuple[str, ...] | None  # x-call-states
-    idempotency_field: str | None
-    command: str | None = None  # last path segment of a V1 command path
-    body_ref: tuple[str, str] | None = None  # (file, pointer) of the body schema
+    idempotency_field: str | None  # x-idempotency-field
+    command: str | None = None  # the last path segment of a `.../actions/<command>` path
 
     def status_for_param_error(self, location: str) -> int:
         if location == "query" and "400" in self.statuses:
@@ -75,186 +68,55 @@ class Operation:
             return 422
         return 400
 
+    def slots(self, conditions: Mapping[str, bool | None]) -> list[Slot]:
+        """The `x-webhooks` steps as slots, once the conditions their `when` names are known."""
+        return slots_for(self.webhooks or (), conditions)
+
 
 @dataclass(frozen=True)
 class WebhookEntry:
     event: str  # envelope-independent name, e.g. call.answered
     envelope: str  # "1" or "2"
-    event_type: str  # wire name
-    container: tuple[str, ...]  # path of the event object inside the body ( () = root )
+    event_type: str  # wire name (x-event-type)
+    pointer: tuple[str, ...]  # x-event-type-pointer, as reference tokens
     time_field: str  # created_at / occurred_at
     has_meta: bool  # the body has a top-level `meta`
     payload_fields: frozenset[str]
     validator: Draft202012Validator
 
+    @property
+    def container(self) -> tuple[str, ...]:
+        """Where the event object sits in the body (the pointer's parent; () = the root)."""
+        return self.pointer[:-1]
+
 
 @dataclass
 class SpecIndex:
     spec_dir: Path
-    docs: dict[str, Any] = field(default_factory=dict)
-    registry: Registry = field(default_factory=Registry)
+    model: specmodel.Spec
     operations: list[Operation] = field(default_factory=list)
     by_id: dict[str, Operation] = field(default_factory=dict)
     webhooks: dict[tuple[str, str], WebhookEntry] = field(default_factory=dict)
+    signature: WebhookSignature | None = None
 
-    # ---- loading -----------------------------------------------------------------
     @classmethod
-    def load(cls, spec_dir: Path = SPEC_DIR) -> SpecIndex:
-        index = cls(spec_dir=spec_dir.resolve())
-        resources = []
-        for name in (*API_FILES, COMMON_FILE):
-            doc = yaml.safe_load((index.spec_dir / name).read_text(encoding="utf-8"))
-            index.docs[name] = doc
-            resources.append((index.uri(name), Resource.from_contents(doc, default_specification=DRAFT202012)))
-        index.registry = Registry().with_resources(resources)
-        for name in API_FILES:
-            index._index_operations(name)
-        index._index_webhooks(V1_FILE)
+    def load(cls, spec_dir: Path | None = None, files: Sequence[str] = API_FILES) -> SpecIndex:
+        """Read the API documents of the directory (a SpecError names file and pointer)."""
+        spec_dir = (spec_dir or SPEC_DIR).resolve()
+        model = specmodel.load_spec(*(spec_dir / name for name in files), validate=False)
+        index = cls(spec_dir=spec_dir, model=model)
+        for op in index.model.operations:
+            operation = _operation(index.model, op)
+            index.operations.append(operation)
+            index.by_id[operation.operation_id] = operation
+        for entry in index.model.webhooks:
+            if entry.event is None or entry.envelope is None:
+                continue
+            prepared = _webhook(index.model, entry)
+            index.webhooks[(prepared.event, prepared.envelope)] = prepared
+            if index.signature is None:
+                index.signature = index.model.signature_for(entry.document)
         return index
-
-    def uri(self, name: str) -> str:
-        return (self.spec_dir / name).as_uri()
-
-    def node(self, name: str, pointer: str) -> Any:
-        node = self.docs[name]
-        for token in filter(None, pointer.split("/")):
-            token = _unescape(token)
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
-
-    def follow(self, name: str, pointer: str) -> tuple[Any, str, str]:
-        """Follow `$ref`s from a location; returns (node, file, pointer) of the target.
-
-        Sibling keys of a `$ref` are merged over the target (OpenAPI 3.1 / 2020-12), which
-        is enough for reading `type`, `default`, `properties`.
-        """
-        node = self.node(name, pointer)
-        siblings: dict[str, Any] = {}
-        seen = set()
-        while isinstance(node, dict) and "$ref" in node:
-            ref = node["$ref"]
-            file_part, _, fragment = ref.partition("#")
-            target = file_part or name
-            key = (target, fragment)
-            if key in seen:
-                raise ValueError(f"$ref loop at {ref}")
-            seen.add(key)
-            siblings = {**{k: v for k, v in node.items() if k != "$ref"}, **siblings}
-            name, pointer = target, fragment
-            node = self.node(name, pointer)
-        if siblings and isinstance(node, dict):
-            node = {**node, **siblings}
-        return node, name, pointer
-
-    def resolved(self, name: str, pointer: str) -> dict[str, Any]:
-        return self.follow(name, pointer)[0]
-
-    def validator(self, name: str, pointer: str) -> Draft202012Validator:
-        ref = f"{self.uri(name)}#{quote(pointer, safe='/~')}"
-        return Draft202012Validator(
-            {"$ref": ref},
-            registry=self.registry,
-            format_checker=Draft202012Validator.FORMAT_CHECKER,
-        )
-
-    def property_schema(self, name: str, pointer: str, prop: str) -> tuple[dict, str, str]:
-        """The resolved schema of property `prop` of the (resolved) object schema at pointer."""
-        _, fname, fpointer = self.follow(name, pointer)
-        return self.follow(fname, f"{fpointer}/properties/{escape(prop)}")
-
-    # ---- operations --------------------------------------------------------------
-    def _index_operations(self, name: str) -> None:
-        doc = self.docs[name]
-        prefix = urlparse((doc.get("servers") or [{"url": ""}])[0]["url"]).path.rstrip("/")
-        schemes = doc.get("components", {}).get("securitySchemes", {})
-        for raw_path, item in (doc.get("paths") or {}).items():
-            path_ptr = f"/paths/{escape(raw_path)}"
-            item, iname, iptr = self.follow(name, path_ptr)
-            common = self._params(iname, iptr, item)
-            for method in HTTP_METHODS:
-                if method not in item:
-                    continue
-                op_ptr = f"{iptr}/{method}"
-                op = item[method]
-                params = {(p.name, p.location): p for p in common}
-                params.update({(p.name, p.location): p for p in self._params(iname, op_ptr, op)})
-                body_validator = body_schema = body_ref = None
-                if "requestBody" in op:
-                    _, bname, bptr = self.follow(iname, f"{op_ptr}/requestBody")
-                    sptr = f"{bptr}/content/application~1json/schema"
-                    body_validator = self.validator(bname, sptr)
-                    body_schema = self.resolved(bname, sptr)
-                    body_ref = (bname, sptr)
-                security = op.get("security", doc.get("security")) or []
-                scheme = None
-                for requirement in security:
-                    for scheme_name in requirement:
-                        scheme = schemes[scheme_name]["scheme"].lower()
-                steps = op.get("x-webhooks")
-                states = op.get("x-call-states")
-                full_path = prefix + raw_path
-                operation = Operation(
-                    operation_id=op["operationId"],
-                    method=method.upper(),
-                    path=full_path,
-                    api=name,
-                    params=tuple(params.values()),
-                    body_validator=body_validator,
-                    body_schema=body_schema,
-                    statuses=frozenset(str(s) for s in op.get("responses", {})),
-                    security=scheme,
-                    webhooks=tuple(steps) if steps is not None else None,
-                    call_states=tuple(states) if states is not None else None,
-                    idempotency_field=op.get("x-idempotency-field"),
-                    command=raw_path.rsplit("/", 1)[-1] if "/actions/" in raw_path else None,
-                    body_ref=body_ref,
-                )
-                self.operations.append(operation)
-                self.by_id[operation.operation_id] = operation
-
-    def _params(self, name: str, pointer: str, item: dict) -> list[Param]:
-        out = []
-        for i, _ in enumerate(item.get("parameters") or []):
-            param, pname, pptr = self.follow(name, f"{pointer}/parameters/{i}")
-            out.append(
-                Param(
-                    name=param["name"],
-                    location=param["in"],
-                    required=bool(param.get("required")),
-                    schema=self.resolved(pname, f"{pptr}/schema"),
-                    validator=self.validator(pname, f"{pptr}/schema"),
-                )
-            )
-        return out
-
-    # ---- webhooks ----------------------------------------------------------------
-    def _index_webhooks(self, name: str) -> None:
-        for hook_name, item in (self.docs[name].get("webhooks") or {}).items():
-            post = item["post"]
-            hptr = f"/webhooks/{escape(hook_name)}/post"
-            _, bname, bptr = self.follow(name, f"{hptr}/requestBody")
-            sptr = f"{bptr}/content/application~1json/schema"
-            pointer = post["x-event-type-pointer"]
-            tokens = [_unescape(t) for t in pointer.split("/")[1:]]
-            container = tuple(tokens[:-1])
-            root, rname, rptr = self.follow(bname, sptr)
-            cname, cptr, cnode = rname, rptr, root
-            for token in container:
-                cnode, cname, cptr = self.property_schema(cname, cptr, token)
-            envelope_keys = {"record_type", "id", tokens[-1], "payload"}
-            time_fields = [f for f in cnode.get("required", []) if f not in envelope_keys]
-            payload, _, _ = self.property_schema(cname, cptr, "payload")
-            entry = WebhookEntry(
-                event=post["x-event"],
-                envelope=str(post["x-envelope"]),
-                event_type=post["x-event-type"],
-                container=container,
-                time_field=time_fields[0] if time_fields else "occurred_at",
-                has_meta="meta" in root.get("properties", {}),
-                payload_fields=frozenset(payload.get("properties", {})),
-                validator=self.validator(bname, sptr),
-            )
-            self.webhooks[(entry.event, entry.envelope)] = entry
 
     def webhook(self, event: str, envelope: str) -> WebhookEntry:
         return self.webhooks[(event, envelope)]
@@ -263,14 +125,78 @@ class SpecIndex:
         return {event for event, _ in self.webhooks}
 
 
-def schema_defaults(index: SpecIndex, name: str, pointer: str) -> dict[str, Any]:
-    """Defaults of an object schema's properties, nested objects included."""
-    node, fname, fptr = index.follow(name, pointer)
-    out: dict[str, Any] = {}
-    for prop in node.get("properties", {}):
-        pnode, pname, pptr = index.property_schema(fname, fptr, prop)
-        if "default" in pnode:
-            out[prop] = pnode["default"]
-        elif pnode.get("type") == "object" and "properties" in pnode:
-            out[prop] = schema_defaults(index, pname, pptr)
-    return out
+def _resolved(spec: specmodel.Spec, node: specmodel.Node | None) -> dict[str, Any]:
+    if node is None:
+        return {}
+    value = spec.resolve(node).value
+    return value if isinstance(value, dict) else {}
+
+
+def _operation(spec: specmodel.Spec, op: specmodel.Operation) -> Operation:
+    if op.operation_id is None:
+        raise op.node.error("the reference server needs an operationId on every operation")
+    params = tuple(
+        Param(
+            name=p.name,
+            location=p.location,
+            required=p.required,
+            schema=_resolved(spec, p.schema),
+            validator=spec.validator(p.schema if p.schema is not None else p.node),
+        )
+        for p in op.parameters
+    )
+    media = op.request_body.json if op.request_body else None
+    body = media.schema if media else None
+    scheme = None
+    for alternative in op.security:
+        for s in alternative:
+            scheme = s.scheme
+    return Operation(
+        operation_id=op.operation_id,
+        method=op.method.upper(),
+        path=op.full_path,
+        params=params,
+        body_validator=spec.validator(body) if body is not None else None,
+        body_defaults=spec.defaults(body) if body is not None else {},
+        body_fields=frozenset(spec.properties(body)) if body is not None else frozenset(),
+        statuses=frozenset(op.responses),
+        security=scheme,
+        webhooks=op.webhooks,
+        call_states=op.call_states,
+        idempotency_field=op.idempotency_field,
+        command=op.path.rsplit("/", 1)[-1] if "/actions/" in op.path else None,
+    )
+
+
+ENVELOPE_KEYS = ("record_type", "id", "payload")  # the event object's fields other than its time
+
+
+def _webhook(spec: specmodel.Spec, entry: specmodel.WebhookEntry) -> WebhookEntry:
+    body = entry.body_schema
+    if body is None or entry.event_type is None or entry.event_type_pointer is None:
+        raise entry.node.error("a webhook entry needs a JSON body, x-event-type and x-event-type-pointer")
+    tokens = entry.pointer_tokens
+    container: specmodel.Node | None = spec.resolve(body)
+    for token in tokens[:-1]:
+        container = spec.property(container, token) if container is not None else None
+    if container is None:
+        raise entry.node.error(f"the body schema has no object at {entry.event_type_pointer}")
+    skip = {*ENVELOPE_KEYS, tokens[-1]}
+    time_fields = [f for f in _ordered_required(spec, container) if f not in skip]
+    payload = spec.property(container, "payload")
+    return WebhookEntry(
+        event=str(entry.event),
+        envelope=str(entry.envelope),
+        event_type=entry.event_type,
+        pointer=tokens,
+        time_field=time_fields[0] if time_fields else "occurred_at",
+        has_meta="meta" in spec.properties(body),
+        payload_fields=frozenset(spec.properties(payload)) if payload is not None else frozenset(),
+        validator=spec.validator(body),
+    )
+
+
+def _ordered_required(spec: specmodel.Spec, schema: specmodel.Node) -> Sequence[str]:
+    """The required properties, in the schema's order (`required` list first)."""
+    listed = spec.resolve(schema).value.get("required", [])
+    return [*listed, *sorted(spec.required(schema) - set(listed))]

@@ -14,8 +14,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from specmodel import join_pointer
+
 from .errors import TelnyxError, error, fail
-from .spec import Operation, escape
+from .spec import Operation
 
 RANGE_KEYWORDS = frozenset(
     {
@@ -50,7 +52,7 @@ def parse_json_body(raw: bytes) -> dict[str, Any]:
 
 
 def _pointer(path: Any) -> str:
-    return "".join("/" + escape(str(p)) for p in path)
+    return join_pointer("", *(str(p) for p in path))
 
 
 def _is_phone_pattern(schema: Any) -> bool:
@@ -86,7 +88,7 @@ def schema_errors(
         base = _pointer(err.absolute_path)
         if err.validator == "required":
             items = [
-                (f"{base}/{escape(name)}", "10004", f"{name!r} is required")
+                (join_pointer(base, name), "10004", f"{name!r} is required")
                 for name in err.validator_value
                 if isinstance(err.instance, dict) and name not in err.instance
             ]

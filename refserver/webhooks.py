@@ -3,7 +3,7 @@
 Rendering. An event has an envelope-independent name (`x-event`, e.g. `call.answered`).
 The application's `webhook_api_version` picks the spec entry with that `x-envelope`; the
 entry gives the wire name (`x-event-type`), where it sits (`x-event-type-pointer`, hence
-whether the event object is the body or `/data`), the time field its schema requires
+the event object is the pointer's parent: the body or `/data`), the time field its schema requires
 (`created_at` or `occurred_at`), whether the body has a `meta`, and the payload fields
 its schema allows (fields it does not list are left out: `call.recording.saved` has no
 `call_control_id`). No event name is written in this module.
@@ -11,7 +11,7 @@ its schema allows (fields it does not list are left out: `call.recording.saved` 
 Delivery. Every webhook is a row of the outbox table, committed with the state change
 that caused it; once that transaction commits, the row is also put in memory on its
 call leg's lane (a FIFO), and a task per non-empty lane posts its rows: at least once,
-signed (Ed25519 over `{timestamp}|{body}`), with the application's `webhook_timeout_secs`
+signed as the spec's `x-webhook-signature` says (refserver/signing.py), with the application's `webhook_timeout_secs`
 (null or 0: 2 s), to the failover URL when the primary fails, and again later on the
 retry schedule (WEBHOOK_RETRY_SCHEDULE, real seconds) until it is acknowledged or the
 schedule is exhausted (`failed`). A leg's webhooks go one at a time, in creation order
@@ -82,7 +82,7 @@ class Outbox:
         obj = {
             "record_type": "event",
             "id": event_id,
-            "event_type": entry.event_type,
+            entry.pointer[-1]: entry.event_type,  # at x-event-type-pointer: the container is its parent
             entry.time_field: now_iso(),
             "payload": {k: v for k, v in fields.items() if k in entry.payload_fields},
         }
@@ -214,8 +214,9 @@ class Outbox:
         async with self._destination(url), self._slots:  # signed once it may go: a fresh timestamp
             headers = {"content-type": "application/json", **self.signer.sign(body)}
             if self.faults.webhook_bad_signature:
-                bad = self.signer.sign(body + b" ")["telnyx-signature-ed25519"]
-                headers["telnyx-signature-ed25519"] = bad
+                header = self.signer.signature_header
+                if header is not None:
+                    headers[header] = self.signer.sign(body + b" ")[header]
             try:
                 async with asyncio.timeout(timeout):
                     return await self._client.post(url, body, headers), None

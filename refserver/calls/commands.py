@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TelnyxError, fail
-from ..spec import Operation, schema_defaults
+from ..spec import Operation
 from .call import Call
 from .gather import AUDIO, SPEAK
 from .media import PLAYBACK
@@ -51,8 +51,7 @@ class Commands:
         for op in spec.operations:
             if op.command is None and op is not self.dial_op:
                 continue
-            if op.body_ref:
-                self.defaults[op.operation_id] = schema_defaults(spec, *op.body_ref)
+            self.defaults[op.operation_id] = op.body_defaults
             if op.command:
                 handler = getattr(self, f"cmd_{op.command}", None)
                 if handler is None:
