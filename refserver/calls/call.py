@@ -20,6 +20,7 @@ from .tables import HANGUP, PARKED
 if TYPE_CHECKING:
     from .gather import Gather
     from .media import Media
+    from .runs import Run
 
 
 def new_call_control_id() -> str:
@@ -51,6 +52,7 @@ class Call:
     timers: dict[str, asyncio.Handle] = field(default_factory=dict, repr=False, metadata={"persist": False})
     media: list[Media] = field(default_factory=list, repr=False, metadata={"persist": False})
     gather: Gather | None = field(default=None, repr=False, metadata={"persist": False})
+    ring_run: Run | None = field(default=None, repr=False, metadata={"persist": False})  # the dial or transfer
 
     @property
     def alive(self) -> bool:

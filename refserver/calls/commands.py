@@ -5,12 +5,18 @@ method `cmd_<command>`. It is accepted only in the call states of its `x-call-st
 (else 422: 90034 on a parked call, 90035 otherwise); on an ended call 422 / 90018. A
 repeated `x-idempotency-field` value on the same call within IDEMPOTENCY_WINDOW answers
 200 and does nothing. Handlers validate first, then act, inside one transaction.
+
+Which webhooks a command sends, and in which order, are its `x-webhooks` steps: each
+accepted command (and each dial) gets a `Run` of them (refserver/calls/runs.py), with the
+conditions their `when` names evaluated now (CONDITIONS); the handler's code reports what
+happens and the run sends it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TelnyxError, fail
@@ -19,11 +25,15 @@ from .call import Call
 from .gather import AUDIO, SPEAK
 from .media import PLAYBACK
 from .media import SPEAK as SPEECH
+from .runs import Run
 from .tables import (
     ANSWERED,
+    ANSWERED_EVENT,
     BRIDGED,
+    BRIDGED_EVENT,
     CALL_ENDED,
     IDEMPOTENCY_WINDOW,
+    INITIATED,
     INVALID_CALL_ID,
     INVALID_CONNECTION,
     NORMAL_CLEARING,
@@ -39,6 +49,11 @@ if TYPE_CHECKING:
 DIAL = "callDial"  # the operation that makes a call
 
 Handler = Callable[[Call, dict[str, Any]], None]
+
+# The conditions a step's `when` may name, evaluated on the commanded call when the command is accepted.
+CONDITIONS: dict[str, Callable[[Call], bool]] = {
+    "recording": lambda call: call.recording is not None,
+}
 
 
 class Commands:
@@ -57,6 +72,15 @@ class Commands:
                 if handler is None:
                     raise RuntimeError(f"no handler for command {op.command}")
                 self.handlers[op.operation_id] = handler
+            for step in op.webhooks or ():
+                if step.when is not None and step.when not in CONDITIONS:
+                    raise RuntimeError(f"{op.operation_id}: unknown x-webhooks condition {step.when!r}")
+
+    def start_run(self, op: Operation, call: Call | None) -> Run:
+        """The run of an accepted command's `x-webhooks`, conditions evaluated on `call`."""
+        conditions = {name: (test(call) if call is not None else False) for name, test in CONDITIONS.items()}
+        legs = {"self": call} if call is not None else {}
+        return Run(op, op.slots(conditions), self.e.send, legs)
 
     @property
     def dial_defaults(self) -> dict[str, Any]:
@@ -68,7 +92,7 @@ class Commands:
         params = {**self.dial_defaults, **body}
         command_id = body.get(self.dial_op.idempotency_field) if self.dial_op.idempotency_field else None
         scope = f"dial:{account}"
-        with e.store.tx():
+        with e.store.tx(), self._running(self.start_run(self.dial_op, None)):
             if command_id:
                 seen = e.store.seen_command(scope, command_id, IDEMPOTENCY_WINDOW)
                 if seen:
@@ -84,6 +108,7 @@ class Commands:
                     raise fail(422, INVALID_CALL_ID, "Invalid link_to call_control_id.", pointer="/link_to")
                 session = linked.session_id
             call = self.ring_out(
+                "self",
                 account=account,
                 connection_id=app["id"],
                 session_id=session,
@@ -98,12 +123,24 @@ class Commands:
             e.save(call)
         return call
 
-    def ring_out(self, *, session_id: str | None, **kw: Any) -> Call:
-        """A new outgoing leg (call.initiated); start_ringing() sends it to the far end."""
+    def ring_out(self, role: str, *, session_id: str | None, **kw: Any) -> Call:
+        """A new outgoing leg, the `role` leg of the running command (call.initiated);
+        start_ringing() sends it to the far end, whose answer the same run reports."""
         e = self.e
         call = e.new_call(direction="outgoing", ringing=True, session_id=session_id or str(uuid.uuid4()), **kw)
-        e.emit(call, "call.initiated", state=call.state)
+        if e.run is not None:
+            e.run.bind(role, call)
+            call.ring_run = e.run
+        e.emit(call, INITIATED, state=call.state)
         return call
+
+    @contextlib.contextmanager
+    def _running(self, run: Run) -> Iterator[Run]:
+        self.e.run = run
+        try:
+            yield run
+        finally:
+            self.e.run = None
 
     def start_ringing(self, call: Call, time_limit_secs: float) -> None:
         e = self.e
@@ -136,7 +173,7 @@ class Commands:
         params = {**self.defaults.get(op.operation_id, {}), **body}
         previous_state = call.client_state
         try:
-            with e.store.tx():
+            with e.store.tx(), self._running(self.start_run(op, call)):
                 if "client_state" in body:
                     call.client_state = body["client_state"]
                 self.handlers[op.operation_id](call, params)
@@ -148,12 +185,18 @@ class Commands:
             call.client_state = previous_state
             raise
 
+    def _states(self) -> tuple[str, ...]:
+        """The x-call-states of the command being executed."""
+        run = self.e.run
+        return (run.op.call_states or ()) if run is not None else ()
+
     # ---- the commands (state already checked; validate first, then act) -----------
     def cmd_answer(self, call: Call, p: dict[str, Any]) -> None:
         call.ringing = False
+        call.ring_run = None  # answered here: the far end's answer will not come
         self.e.timers.cancel(call, "ring", "ring_timeout", "early_hangup")
         call.state = ANSWERED
-        self.e.emit(call, "call.answered", state=ANSWERED)
+        self.e.emit(call, ANSWERED_EVENT, state=ANSWERED)
 
     def cmd_bridge(self, call: Call, p: dict[str, Any]) -> None:
         e = self.e
@@ -163,12 +206,15 @@ class Commands:
             raise fail(422, INVALID_CALL_ID, "Invalid call_control_id.", pointer=pointer)
         if not other.alive:
             raise fail(422, CALL_ENDED, "The other call has already ended.", pointer=pointer)
-        if other.state != ANSWERED:
+        states = self._states()
+        if other.state not in states:  # the other leg too must be in a state the command accepts
             raise fail(422, state_error_code(other.state), f"The other call is {other.state}.", pointer=pointer)
         e.bridge(call, other)
         call.park_after_unbridge = p.get("park_after_unbridge") == "self"
-        e.emit(call, "call.bridged", state=call.state)
-        e.emit(other, "call.bridged", state=other.state)
+        if e.run is not None:
+            e.run.bind("other", other)
+        e.emit(call, BRIDGED_EVENT, state=call.state)
+        e.emit(other, BRIDGED_EVENT, state=other.state)
         e.save(other)
 
     def cmd_fork_start(self, call: Call, p: dict[str, Any]) -> None:
@@ -216,6 +262,7 @@ class Commands:
             raise fail(422, INVALID_CONNECTION, "The call's application no longer exists.")
         e.check_channel(app, "outgoing", "/to")
         leg = self.ring_out(
+            "new",
             account=call.account,
             connection_id=call.connection_id,
             session_id=call.session_id,
@@ -225,6 +272,6 @@ class Commands:
             timeout_secs=float(p["timeout_secs"]),
             transfer_of=call.id,
         )
-        e.emit(leg, "call.bridged", state=BRIDGED)
+        e.emit(leg, BRIDGED_EVENT, state=BRIDGED)
         self.start_ringing(leg, p["time_limit_secs"])
         e.save(leg)

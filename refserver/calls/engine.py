@@ -23,13 +23,16 @@ from .farend import FarEnd
 from .gather import Gatherer
 from .media import Player
 from .recording import Recorder
+from .runs import Run, deliver
 from .simulator import Simulator
 from .tables import (
     ANSWERED,
     APP_INACTIVE,
     BRIDGED,
     CHANNEL_LIMIT,
+    EVENTS,
     HANGUP,
+    HANGUP_EVENT,
     INVALID_CONNECTION,
     NORMAL_CLEARING,
     Cause,
@@ -45,6 +48,10 @@ class Engine:
         self.cfg = cfg
         self.faults = faults
         self.calls: dict[str, Call] = {}
+        self.run: Run | None = None  # the run of the command being executed
+        missing = EVENTS - spec.events()
+        if missing:
+            raise RuntimeError(f"events the engine reports but the spec does not define: {sorted(missing)}")
         self.timers = Timers(store, cfg.time_scale, self._save_by_id)
         self.player = Player(self)
         self.gatherer = Gatherer(self)
@@ -98,14 +105,19 @@ class Engine:
         self.calls[call.id] = call
         return call
 
-    def emit(self, call: Call, event: str, **extra: Any) -> None:
-        """Queue one webhook of this call to its application (inside the transaction)."""
-        app = self.store.get_application(call.connection_id, include_deleted=True)
-        if app is None:
-            return
+    def emit(self, call: Call, event: str, *, owner: Run | None = None, **extra: Any) -> None:
+        """Report that `event` happened to the call: the run of the command being executed or
+        `owner` (the run of the command that started the activity) sends it, or holds it
+        back, as its steps say (refserver/calls/runs.py); with neither, it is sent."""
         fields = call.webhook_fields()
         fields.update(extra)
-        self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)
+        deliver((self.run, owner), call, event, fields, self.send)
+
+    def send(self, call: Call, event: str, fields: dict[str, Any]) -> None:
+        """Queue one webhook of this call to its application (inside the transaction)."""
+        app = self.store.get_application(call.connection_id, include_deleted=True)
+        if app is not None:
+            self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)
 
     # ---- applications ------------------------------------------------------------
     def app_for(self, connection_id: str, account: str | None, pointer: str) -> dict[str, Any]:
@@ -142,7 +154,15 @@ class Engine:
         call.state = HANGUP
         call.ringing = False
         call.hangup_cause = cause.hangup_cause
-        self.emit(call, "call.hangup", state=HANGUP, hangup_cause=cause.hangup_cause, sip_hangup_cause=cause.sip)
+        ring_run, call.ring_run = call.ring_run, None
+        self.emit(
+            call,
+            HANGUP_EVENT,
+            owner=ring_run,
+            state=HANGUP,
+            hangup_cause=cause.hangup_cause,
+            sip_hangup_cause=cause.sip,
+        )
         if call.recording is not None:
             self.recorder.save(call)
         self.save(call)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .call import Call
 from .tables import (
     ANSWERED,
+    ANSWERED_EVENT,
     BRIDGED,
     EARLY_HANGUP_SECS,
     NORMAL_CLEARING,
@@ -90,7 +91,8 @@ class FarEnd:
                 call.state = original.state = BRIDGED
                 original.bridged_with, call.bridged_with = call.id, original.id
                 self.e.save(original)
-        self.e.emit(call, "call.answered", state=ANSWERED)
+        ring_run, call.ring_run = call.ring_run, None
+        self.e.emit(call, ANSWERED_EVENT, owner=ring_run, state=ANSWERED)
         self.e.save(call)
 
     def hangup(self, call: Call) -> None:

@@ -16,10 +16,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import fail
 from .call import Call
-from .tables import GATHER_RUNNING, PLAYBACK_SECS, speak_secs
+from .tables import (
+    DTMF_RECEIVED,
+    GATHER_ENDED,
+    GATHER_RUNNING,
+    PLAYBACK_ENDED,
+    PLAYBACK_SECS,
+    PLAYBACK_STARTED,
+    speak_secs,
+)
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .runs import Run
 
 AUDIO = "audio"
 SPEAK = "speak"
@@ -34,6 +43,7 @@ class Gather:
     prompting: bool = True
     first_prompt: bool = True
     handle: asyncio.Handle | None = None
+    run: Run | None = None  # the gather command: its steps send the webhooks
 
     @property
     def prompt_secs(self) -> float:
@@ -52,10 +62,10 @@ class Gatherer:
     def start(self, call: Call, kind: str, params: dict[str, Any]) -> None:
         if call.gather is not None:
             raise fail(422, GATHER_RUNNING, "A gather is already running on this call.")
-        g = Gather(kind=kind, params=params)
+        g = Gather(kind=kind, params=params, run=self.e.run)
         call.gather = g
         if kind == AUDIO:
-            self.e.emit(call, "call.playback.started", media_url=params["audio_url"], overlay=False)
+            self.e.emit(call, PLAYBACK_STARTED, owner=g.run, media_url=params["audio_url"], overlay=False)
         self._later(call, g, g.prompt_secs, lambda: self.prompt_done(call, g))
 
     def prompt_done(self, call: Call, g: Gather, interrupted: bool = False) -> None:
@@ -67,7 +77,8 @@ class Gatherer:
         g.prompting = False
         if g.first_prompt and g.kind == AUDIO:
             status = "cancelled" if interrupted else "completed"
-            self.e.emit(call, "call.playback.ended", media_url=g.params["audio_url"], overlay=False, status=status)
+            url = g.params["audio_url"]
+            self.e.emit(call, PLAYBACK_ENDED, owner=g.run, media_url=url, overlay=False, status=status)
         g.first_prompt = False
         if not interrupted:
             secs = g.params["timeout_millis"] / 1000
@@ -124,9 +135,17 @@ class Gatherer:
         if g.handle is not None:
             g.handle.cancel()
         if status == "call_hangup" and g.prompting and g.first_prompt and g.kind == AUDIO:
-            self.e.emit(call, "call.playback.ended", media_url=g.params["audio_url"], overlay=False, status=status)
+            url = g.params["audio_url"]
+            self.e.emit(call, PLAYBACK_ENDED, owner=g.run, media_url=url, overlay=False, status=status)
         call.gather = None
-        self.e.emit(call, "call.gather.ended", digits=g.digits, status=status)
+        self.e.emit(call, GATHER_ENDED, owner=g.run, digits=g.digits, status=status)
+
+    def pressed(self, call: Call, digit: str) -> None:
+        """The other party pressed a key: a prompt still playing stops, the key is reported
+        (as the gather's, when one runs), and the gather takes it."""
+        self.barge_in(call)
+        self.e.emit(call, DTMF_RECEIVED, owner=call.gather.run if call.gather else None, digit=digit)
+        self.key(call, digit)
 
     def forget(self, call: Call) -> None:
         if call.gather and call.gather.handle:

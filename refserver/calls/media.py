@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .call import Call
-from .tables import PLAYBACK_SECS, speak_secs
+from .tables import PLAYBACK_ENDED, PLAYBACK_SECS, PLAYBACK_STARTED, SPEAK_ENDED, SPEAK_STARTED, speak_secs
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .runs import Run
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Media:
     media_url: str | None = None
     overlay: bool = False
     handle: asyncio.Handle | None = None
+    run: Run | None = None  # the command that started it: its steps send the webhooks
 
 
 PLAYBACK = "playback"
@@ -41,9 +43,9 @@ class Player:
         if m.handle is not None:
             m.handle.cancel()
         if m.kind == PLAYBACK:
-            self.e.emit(call, "call.playback.ended", media_url=m.media_url, overlay=m.overlay, status=status)
+            self.e.emit(call, PLAYBACK_ENDED, owner=m.run, media_url=m.media_url, overlay=m.overlay, status=status)
         else:
-            self.e.emit(call, "call.speak.ended", status=status)
+            self.e.emit(call, SPEAK_ENDED, owner=m.run, status=status)
 
     def end_all(self, call: Call, status: str) -> None:
         for m in list(call.media):
@@ -69,9 +71,9 @@ class Player:
         if not overlay:
             for old in [m for m in call.media if m.kind == PLAYBACK and not m.overlay]:
                 self.end(call, old, "cancelled")
-        m = Media(PLAYBACK, media_url=url, overlay=overlay)
+        m = Media(PLAYBACK, media_url=url, overlay=overlay, run=self.e.run)
         call.media.append(m)
-        self.e.emit(call, "call.playback.started", media_url=url, overlay=overlay)
+        self.e.emit(call, PLAYBACK_STARTED, owner=m.run, media_url=url, overlay=overlay)
         if loops is not None:
             m.handle = self.e.timers.schedule(call.id, PLAYBACK_SECS * loops, lambda: self.end(call, m, "completed"))
 
@@ -80,9 +82,9 @@ class Player:
             self.stop(call, p["stop"], (PLAYBACK, SPEAK))
         for old in [m for m in call.media if m.kind == SPEAK]:
             self.end(call, old, "cancelled")
-        m = Media(SPEAK)
+        m = Media(SPEAK, run=self.e.run)
         call.media.append(m)
-        self.e.emit(call, "call.speak.started")
+        self.e.emit(call, SPEAK_STARTED, owner=m.run)
         m.handle = self.e.timers.schedule(call.id, speak_secs(p["payload"]), lambda: self.end(call, m, "completed"))
 
     def forget(self, call: Call) -> None:

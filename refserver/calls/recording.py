@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import fail
 from ..webhooks import now_iso
 from .call import Call
-from .tables import NOT_RECORDING
+from .tables import NOT_RECORDING, RECORDING_SAVED
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -52,7 +52,7 @@ class Recorder:
         urls = {f: (url if f == rec["format"] else None) for f in FORMATS}
         self.e.emit(
             call,
-            "call.recording.saved",
+            RECORDING_SAVED,
             recording_started_at=rec["started_at"],
             recording_ended_at=now_iso(),
             channels=rec["channels"],

@@ -18,6 +18,7 @@ from .tables import (
     DEFAULT_TIME_LIMIT_SECS,
     FIRST_COMMAND_TIMEOUT,
     FIRST_COMMAND_TIMEOUT_SECS,
+    INITIATED,
     INVALID_CALL_STATE,
     SIM_REJECT_CAUSES,
     TIME_LIMIT,
@@ -49,7 +50,7 @@ class Simulator:
                 from_=body["from"],
                 to=body["to"],
             )
-            e.emit(call, "call.initiated", state=call.state)
+            e.emit(call, INITIATED, state=call.state)
             if app.get("first_command_timeout"):
                 secs = float(app.get("first_command_timeout_secs") or FIRST_COMMAND_TIMEOUT_SECS)
                 end = lambda: e.far_end.end(call, FIRST_COMMAND_TIMEOUT)  # noqa: E731
@@ -101,9 +102,7 @@ class Simulator:
             def run() -> None:
                 if not call.alive:
                     return
-                e.gatherer.barge_in(call)
-                e.emit(call, "call.dtmf.received", digit=d)
-                e.gatherer.key(call, d)
+                e.gatherer.pressed(call, d)
 
             return run
 

@@ -15,6 +15,35 @@ BRIDGED = "bridged"
 HANGUP = "hangup"
 
 
+# ---- the events the engine reports (`x-event` names; the spec must define each) ----------------
+INITIATED = "call.initiated"
+ANSWERED_EVENT = "call.answered"
+BRIDGED_EVENT = "call.bridged"
+HANGUP_EVENT = "call.hangup"
+PLAYBACK_STARTED = "call.playback.started"
+PLAYBACK_ENDED = "call.playback.ended"
+SPEAK_STARTED = "call.speak.started"
+SPEAK_ENDED = "call.speak.ended"
+DTMF_RECEIVED = "call.dtmf.received"
+GATHER_ENDED = "call.gather.ended"
+RECORDING_SAVED = "call.recording.saved"
+EVENTS = frozenset(
+    {
+        INITIATED,
+        ANSWERED_EVENT,
+        BRIDGED_EVENT,
+        HANGUP_EVENT,
+        PLAYBACK_STARTED,
+        PLAYBACK_ENDED,
+        SPEAK_STARTED,
+        SPEAK_ENDED,
+        DTMF_RECEIVED,
+        GATHER_ENDED,
+        RECORDING_SAVED,
+    }
+)
+
+
 # ---- hangup causes: (hangup_cause, sip_hangup_cause) ---------------------------------------
 class Cause(NamedTuple):
     hangup_cause: str

@@ -1,0 +1,144 @@
+"""The webhooks of one command, as its `x-webhooks` steps say: a small step interpreter.
+
+A command's behaviour (how long media lasts, which digits a gather keeps, the state
+changes) is code; WHICH webhooks it produces and in WHAT ORDER comes from the spec. The
+code reports what happened, as occurrences: (leg, event, payload fields). A `Run` holds the
+command's steps, turned into slots by the spec model once the conditions their `when`
+names are known (evaluated when the command is accepted), the calls its legs name (`self`,
+`other`, `new`) and a cursor:
+
+* an occurrence that fits the slot at the cursor (or a later one, past slots that may be
+  empty) is sent at once;
+* one that fits a later slot while an earlier one still waits for its webhook is held back
+  and sent, in the steps' order, once the earlier ones are sent (so a spec that lists
+  `call.bridged` of the other leg first gets it first);
+* one that fits no remaining slot is not sent: the spec does not list it for this command.
+
+Deferred steps (`call.speak.ended`, a gather's keys, the far end answering a dial) are the
+same run's: the activity keeps its run, and its code reports the occurrence when it
+happens. Events no command causes (the far end hanging up, a timeout, an inbound call, a
+key pressed outside a gather) belong to no run and are always sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..spec import Operation
+from .call import Call
+
+UNBOUNDED = -1
+
+
+class SlotLike(Protocol):
+    events: frozenset[str]
+    leg: str
+    low: int
+    high: int
+
+
+@dataclass
+class Occurrence:
+    call: Call
+    role: str
+    event: str
+    fields: dict[str, Any]
+
+
+Send = Callable[[Call, str, dict[str, Any]], None]
+
+
+class Run:
+    def __init__(self, op: Operation, slots: Sequence[SlotLike], send: Send, legs: Mapping[str, Call]) -> None:
+        self.op = op
+        self.slots = list(slots)
+        self.send = send
+        self.legs: dict[str, str] = {role: call.id for role, call in legs.items()}
+        self.at = 0  # the slot at the cursor
+        self.count = 0  # webhooks sent for it so far
+        self.held: list[Occurrence] = []
+
+    def bind(self, role: str, call: Call) -> None:
+        self.legs[role] = call.id
+
+    def role_of(self, call: Call) -> str | None:
+        return next((role for role, call_id in self.legs.items() if call_id == call.id), None)
+
+    # ---- matching ----------------------------------------------------------------
+    def _fits(self, i: int, count: int, occ: Occurrence) -> bool:
+        slot = self.slots[i]
+        room = slot.high == UNBOUNDED or count < slot.high
+        return room and occ.event in slot.events and occ.role == slot.leg
+
+    def _reach(self, occ: Occurrence) -> int | None:
+        """The slot the occurrence takes now, passing only slots that may stay short."""
+        i, count = self.at, self.count
+        while i < len(self.slots):
+            if self._fits(i, count, occ):
+                return i
+            if count < self.slots[i].low:
+                return None
+            i, count = i + 1, 0
+        return None
+
+    def _later(self, occ: Occurrence) -> bool:
+        """Whether a slot after the cursor could still take it (it is held until then)."""
+        return any(self._fits(i, 0, occ) for i in range(self.at + 1, len(self.slots)))
+
+    def _take(self, i: int, occ: Occurrence) -> None:
+        self.count = self.count + 1 if i == self.at else 1
+        self.at = i
+        self.send(occ.call, occ.event, occ.fields)
+
+    def offer(self, call: Call, event: str, fields: dict[str, Any], hold: bool = True) -> bool:
+        """Send (or hold back) the occurrence if the steps list it; False if they do not
+        (or, with hold=False, if it cannot be sent right now)."""
+        role = self.role_of(call)
+        if role is None:
+            return False
+        occ = Occurrence(call, role, event, fields)
+        i = self._reach(occ)
+        if i is None:
+            if not (hold and self._later(occ)):
+                return False
+            self.held.append(occ)
+            return True
+        self._take(i, occ)
+        self._release()
+        return True
+
+    def _release(self) -> None:
+        progress = True
+        while progress and self.held:
+            progress = False
+            for occ in list(self.held):
+                i = self._reach(occ)
+                if i is not None:
+                    self.held.remove(occ)
+                    self._take(i, occ)
+                    progress = True
+                    break
+
+
+def deliver(runs: Sequence[Run | None], call: Call, event: str, fields: dict[str, Any], send: Send) -> None:
+    """Report an occurrence to the runs it may belong to, in order of precedence.
+
+    The last run that names the call among its legs owns the occurrence: if its steps do not
+    list it, it is not sent. A run before it (the command being executed, when that is not
+    the owner) takes it only if its steps can send it right now. With no run naming the
+    call, nothing caused it that the spec describes: it is sent as it is.
+    """
+    concerned: list[Run] = []
+    for run in runs:
+        if run is not None and run.role_of(call) is not None and run not in concerned:
+            concerned.append(run)
+    if not concerned:
+        send(call, event, fields)
+        return
+    *earlier, owner = concerned
+    for run in earlier:
+        if run.offer(call, event, fields, hold=False):
+            return
+    owner.offer(call, event, fields)
