@@ -81,9 +81,9 @@ def lint(paths: list[Path]) -> list[str]:
                 if "x-webhooks" not in node:
                     problem(path, op.pointer, "a call command must declare x-webhooks ([] for none)")
                 field = node.get("x-idempotency-field")
-                if field is not None or op.method not in IDEMPOTENT_METHODS:
-                    if not field or field not in sd.request_schema(op).get("properties", {}):
-                        problem(path, f"{op.pointer}/x-idempotency-field", f"{field!r} is not a body property")
+                needed = field is not None or op.method not in IDEMPOTENT_METHODS
+                if needed and (not field or field not in sd.request_schema(op).get("properties", {})):
+                    problem(path, f"{op.pointer}/x-idempotency-field", f"{field!r} is not a body property")
             for i, step in enumerate(node.get("x-webhooks", [])):
                 where = f"{op.pointer}/x-webhooks/{i}"
                 if set(step) - STEP_KEYS:

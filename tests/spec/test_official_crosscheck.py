@@ -1,0 +1,306 @@
+"""Our V2 call schemas accept what the platform sends: a cross-check against Telnyx's official spec.
+
+For every webhook event the V2 call-command document serves (its own entries and the V1 entries it
+shares by `$ref`) and for every V2 call operation's success answer:
+
+- every example the official document gives for it (whole body, `data`, payload, and every property
+  example, nested objects included) validates against OUR schema;
+- every field our schema marks `required` is required by the official schema or present in every
+  official example of that object, so a body the platform really sends is never refused for a
+  missing field.
+
+The official document (4 MB, read-only, never committed) is read from ../shared/bench at test time;
+without it these tests skip and say so.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from specmodel import Node
+from tests import specdoc as sd
+
+CALLS_V2 = sd.SPEC_DIR / "call-control-v2.yaml"
+BENCH = Path(os.environ.get("TELNYX_OFFICIAL_SPEC_DIR", sd.SPEC_DIR.parent.parent / "shared" / "bench"))
+MISSING = f"the official Telnyx OpenAPI document (telnyx-openapi*.yml) is not in {BENCH}"
+
+
+@cache
+def official_document() -> dict[str, Any] | None:
+    files = sorted(BENCH.glob("telnyx-openapi*.y*ml")) if BENCH.is_dir() else []
+    if not files:
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with files[-1].open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # a safe loader (C if available)
+
+
+@pytest.fixture(scope="module")
+def official() -> dict[str, Any]:
+    doc = official_document()
+    if doc is None:
+        pytest.skip(MISSING)
+    return doc
+
+
+# -- the official document: local $refs only ------------------------------------------------------
+
+
+def off_resolve(doc: dict[str, Any], node: Any) -> Any:
+    seen: set[str] = set()
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        if ref in seen or not ref.startswith("#/"):
+            raise ValueError(f"official document: cannot follow {ref}")
+        seen.add(ref)
+        target: Any = doc
+        for token in ref[2:].split("/"):
+            target = target[sd.unescape(token)]
+        node = target
+    return node
+
+
+def off_merged(doc: dict[str, Any], node: Any) -> dict[str, Any]:
+    """An official object schema with its `allOf` parts merged (properties, required, examples)."""
+    node = off_resolve(doc, node)
+    if not isinstance(node, dict):
+        return {}
+    merged: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
+    merged["properties"] = dict(node.get("properties") or {})
+    merged["required"] = list(node.get("required") or [])
+    for part in node.get("allOf") or []:
+        sub = off_merged(doc, part)
+        merged["properties"].update(sub.get("properties") or {})
+        merged["required"] += sub.get("required") or []
+    return merged
+
+
+def own_examples(schema: dict[str, Any]) -> list[Any]:
+    values = [schema["example"]] if "example" in schema else []
+    values += list(schema.get("examples") or []) if isinstance(schema.get("examples"), list) else []
+    return values
+
+
+# -- our documents ---------------------------------------------------------------------------------
+
+
+def our_node(file: Path, pointer: str) -> Node:
+    node = sd.SPECS.node(file, pointer)
+    return sd.SPECS.workspace.resolve(node)
+
+
+def our_merged(node: Node) -> tuple[list[Node], dict[str, Node], list[str]]:
+    """Our object schema: the nodes that make it up (`allOf` parts), its properties and `required`."""
+    node = sd.SPECS.workspace.resolve(node)
+    parts, properties, required = [node], {}, []
+    if isinstance(node.value, dict):
+        props = node.get("properties")
+        for name, child in props.items() if props is not None else ():
+            properties[name] = child
+        required += list(node.value.get("required") or [])
+        all_of = node.get("allOf")
+        for _, part in all_of.items() if all_of is not None else ():
+            sub_parts, sub_props, sub_required = our_merged(part)
+            parts += sub_parts
+            properties.update(sub_props)
+            required += sub_required
+    return parts, properties, required
+
+
+@dataclass
+class Findings:
+    """What a cross-check of one of our schemas against the official one found."""
+
+    checked_examples: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def crosscheck(
+    official: dict[str, Any], off_schema: Any, ours: Node, examples: list[Any], where: str, findings: Findings
+) -> None:
+    """Validate the examples against our schema `ours`, check its `required`, recurse into properties."""
+    off = off_merged(official, off_schema)
+    examples = [*examples, *own_examples(off)]
+    ours = sd.SPECS.workspace.resolve(ours)
+    validator = sd.SPECS.validator(ours.doc.path, ours.pointer)
+    for i, example in enumerate(examples):
+        findings.checked_examples += 1
+        for error in sorted(validator.iter_errors(example), key=str)[:3]:
+            at = "/".join(str(p) for p in error.absolute_path)
+            findings.problems.append(f"{where}: official example {i} at /{at}: {error.message}")
+    _parts, properties, required = our_merged(ours)
+    objects = [e for e in examples if isinstance(e, dict)]
+    for name in required:
+        always = bool(objects) and all(name in e for e in objects)
+        if name not in off["required"] and not always:
+            findings.problems.append(
+                f"{where}: ours requires {name!r}; the official schema does not, and "
+                f"{'not every official example carries it' if objects else 'gives no example'}"
+            )
+    for name, off_prop in (off.get("properties") or {}).items():
+        if name not in properties:
+            continue  # a field we do not describe: our models keep it (open objects)
+        sub_examples = [e[name] for e in objects if name in e]
+        our_prop = sd.SPECS.workspace.resolve(properties[name])
+        off_prop_schema = off_resolve(official, off_prop)
+        our_items = our_prop.get("items")
+        if isinstance(off_prop_schema, dict) and off_prop_schema.get("items") is not None and our_items is not None:
+            flat = [x for e in sub_examples if isinstance(e, list) for x in e]
+            crosscheck(official, off_prop_schema["items"], our_items, flat, f"{where}.{name}[]", findings)
+        crosscheck(official, off_prop, our_prop, sub_examples, f"{where}.{name}", findings)
+
+
+# -- what we serve ---------------------------------------------------------------------------------
+
+
+def served_webhooks() -> list[tuple[str, sd.Operation]]:
+    """(event type, entry) of every webhook entry of the V2 call document, shared ones included."""
+    return [(hook.node["x-event-type"], hook) for hook in sd.operations(CALLS_V2, "webhooks")]
+
+
+def served_operations() -> list[sd.Operation]:
+    return list(sd.operations(CALLS_V2))
+
+
+def official_webhook(official: dict[str, Any], event_type: str) -> tuple[str, dict[str, Any]]:
+    for name, item in (official.get("webhooks") or {}).items():
+        op = item.get("post") or {}
+        media = ((op.get("requestBody") or {}).get("content") or {}).get("application/json") or {}
+        schema = off_merged(official, media.get("schema"))
+        data = off_merged(official, (schema.get("properties") or {}).get("data"))
+        enum = off_resolve(official, (data.get("properties") or {}).get("event_type") or {}).get("enum") or []
+        if event_type in enum:
+            return name, media
+    raise LookupError(f"the official document has no webhook whose data.event_type is {event_type!r}")
+
+
+def body_schema(hook: sd.Operation) -> Node:
+    body = sd.SPECS.workspace.resolve(sd.SPECS.node(hook.file, _own_pointer(hook)))
+    return body.child("requestBody", "content", "application/json", "schema")
+
+
+def _own_pointer(op: sd.Operation) -> str:
+    """The operation's pointer in the file it lives in (a shared entry lives in another file)."""
+    return f"/{'webhooks' if 'x-event' in op.node else 'paths'}/{sd.escape(op.path)}/{op.method}"
+
+
+def check_webhook(official: dict[str, Any], event_type: str, hook: sd.Operation) -> Findings:
+    _name, media = official_webhook(official, event_type)
+    findings = Findings()
+    off_event = off_merged(official, media["schema"])
+    data_examples = own_examples(off_merged(official, off_event["properties"]["data"]))
+    examples = [{"data": e} for e in data_examples] + [
+        off_resolve(official, ex).get("value") for ex in (media.get("examples") or {}).values()
+    ]
+    if "example" in media:
+        examples.append(media["example"])
+    crosscheck(official, media["schema"], body_schema(hook), examples, event_type, findings)
+    return findings
+
+
+def official_operation(official: dict[str, Any], method: str, path: str) -> dict[str, Any]:
+    op = (official.get("paths") or {}).get(path, {}).get(method)
+    if op is None:
+        raise LookupError(f"the official document has no {method.upper()} {path}")
+    return op
+
+
+def check_success_answer(official: dict[str, Any], op: sd.Operation) -> Findings:
+    off_op = official_operation(official, op.method, op.path)
+    off_media = off_resolve(official, off_op["responses"]["200"])["content"]["application/json"]
+    off_schema = off_merged(official, off_media["schema"])
+    data_examples = own_examples(off_merged(official, (off_schema.get("properties") or {}).get("data")))
+    examples = [{"data": e} for e in data_examples] + [
+        off_resolve(official, ex).get("value") for ex in (off_media.get("examples") or {}).values()
+    ]
+    if "example" in off_media:
+        examples.append(off_media["example"])
+    response = sd.SPECS.workspace.resolve(sd.SPECS.node(op.file, _own_pointer(op)).child("responses", "200"))
+    ours = response.child("content", "application/json", "schema")
+    findings = Findings()
+    crosscheck(official, off_media["schema"], ours, examples, f"{op.method.upper()} {op.path} 200", findings)
+    return findings
+
+
+def official_error_examples(official: dict[str, Any], op: sd.Operation) -> Iterator[tuple[str, Any]]:
+    off_op = official_operation(official, op.method, op.path)
+    for status, raw in off_op["responses"].items():
+        if str(status).startswith("2"):
+            continue
+        media = (off_resolve(official, raw).get("content") or {}).get("application/json") or {}
+        for name, ex in (media.get("examples") or {}).items():
+            yield f"{status} {name}", off_resolve(official, ex).get("value")
+
+
+# -- the tests -------------------------------------------------------------------------------------
+
+WEBHOOKS = served_webhooks()
+OPERATIONS = served_operations()
+
+
+def test_the_v2_document_serves_the_expected_events_and_operations() -> None:
+    """The lists the cross-checks run over are not empty by accident."""
+    events = {event for event, _ in WEBHOOKS}
+    assert {"call.bridged", "call.playback.ended", "call.enqueued", "call.transcription", "streaming.failed"} <= events
+    assert len(OPERATIONS) == 32  # dial, status and 30 actions
+
+
+@pytest.mark.parametrize(("event_type", "hook"), WEBHOOKS, ids=[e for e, _ in WEBHOOKS])
+def test_every_official_example_of_a_served_webhook_fits_ours(
+    official: dict[str, Any], event_type: str, hook: sd.Operation
+) -> None:
+    findings = check_webhook(official, event_type, hook)
+    assert findings.checked_examples >= 3, f"{event_type}: too few official examples to cross-check"
+    assert not findings.problems, "\n".join(findings.problems)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[o.operation_id for o in OPERATIONS])
+def test_every_official_example_of_a_v2_call_answer_fits_ours(official: dict[str, Any], op: sd.Operation) -> None:
+    findings = check_success_answer(official, op)
+    assert findings.checked_examples >= 2, f"{op.operation_id}: too few official examples to cross-check"
+    assert not findings.problems, "\n".join(findings.problems)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[o.operation_id for o in OPERATIONS])
+def test_every_official_error_example_fits_the_errors_body(official: dict[str, Any], op: sd.Operation) -> None:
+    validator = sd.SPECS.validator(sd.COMMON, "/components/schemas/Errors")
+    examples = list(official_error_examples(official, op))
+    for where, value in examples:
+        errors = list(validator.iter_errors(value))
+        assert not errors, f"{op.operation_id} {where}: {errors[0].message}"
+
+
+@pytest.mark.parametrize(
+    ("pointer", "mutate", "message"),
+    [
+        # requiring a field the official bridged event leaves out is caught
+        ("/components/schemas/CallBridgedPayload/required", lambda r: [*r, "state"], "ours requires 'state'"),
+        # an enum narrower than the official example is caught
+        ("/components/schemas/CallDirection/enum", lambda e: ["outgoing"], "is not one of"),
+    ],
+)
+def test_the_crosscheck_catches(
+    official: dict[str, Any], pointer: str, mutate: Any, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mutated = sd.SpecSet()
+    for path in sorted(sd.SPEC_DIR.glob("*.yaml")):
+        mutated.docs[path.resolve()] = copy.deepcopy(sd.SPECS.load(path))
+    *parents, last = [sd.unescape(t) for t in pointer.strip("/").split("/")]
+    node = mutated.docs[sd.V1.resolve()]
+    for token in parents:
+        node = node[token]
+    node[last] = mutate(node[last])
+    monkeypatch.setattr(sd, "SPECS", mutated)
+    event = "call.bridged" if "Bridged" in pointer else "call.initiated"
+    hook = next(h for e, h in served_webhooks() if e == event)
+    findings = check_webhook(official, event, hook)
+    assert any(message in p for p in findings.problems), findings.problems
