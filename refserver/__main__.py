@@ -17,6 +17,7 @@ import uvicorn
 
 from .app import create_app
 from .config import Config, ConfigError
+from .spec import SpecError, Unsupported
 
 
 class _Server(uvicorn.Server):
@@ -65,7 +66,12 @@ def main() -> int:
         return 1
     port = sock.getsockname()[1]
     cfg.public_url = f"http://{cfg.host}:{port}"
-    app = create_app(cfg)
+    try:
+        app = create_app(cfg)
+    except (SpecError, Unsupported) as exc:  # one line naming the file and pointer, no traceback
+        print(f"refserver: {exc}", file=sys.stderr)
+        sock.close()
+        return 2
     server = app.state.refserver
     say = lambda line: print(f"refserver: {line}", flush=True)  # noqa: E731
     say(f"state: {cfg.state_db}")

@@ -29,7 +29,7 @@ from .config import Config
 from .errors import TelnyxError, error, not_found
 from .faults import Faults
 from .signing import Signer
-from .spec import Operation, SpecIndex
+from .spec import Operation, SpecIndex, Unsupported
 from .store import Store
 from .validation import parse_json_body, validate_body, validate_params
 from .webhooks import Outbox
@@ -54,7 +54,7 @@ class RefServer:
 
     def __init__(self, cfg: Config, spec: SpecIndex | None = None) -> None:
         self.cfg = cfg
-        self.spec = spec or SpecIndex.load()
+        self.spec = spec or SpecIndex.load(cfg.spec_dir)
         self.faults = Faults(cfg.faults)
         self.store = Store(cfg.state_db, cfg.synchronous)
         self.signer = Signer.from_config(cfg, self.spec.signature)
@@ -87,7 +87,7 @@ class RefServer:
                 self.handlers[op.operation_id] = self.command
         missing = {op.operation_id for op in self.spec.operations} - set(self.handlers)
         if missing:
-            raise RuntimeError(f"operations without a handler: {sorted(missing)}")
+            raise Unsupported(f"operations without a handler: {sorted(missing)}")
         self.script_defaults = self.spec.by_id["simAddScript"].body_defaults
 
     # ---- the request pipeline ----------------------------------------------------

@@ -60,6 +60,7 @@ class Config:
     faults: frozenset[str] = frozenset()
     synchronous: str = "NORMAL"
     access_log: bool = False
+    spec_dir: Path | None = None  # SPEC_DIR: the directory of the specs (None: the repository's spec/)
     public_url: str = ""  # set once the socket is bound
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -95,6 +96,7 @@ class Config:
             raise ConfigError("STATE_SYNCHRONOUS must be NORMAL or FULL")
         cfg.synchronous = sync
         cfg.access_log = env.get("REFSERVER_ACCESS_LOG", "") in ("1", "true", "yes")
+        cfg.spec_dir = Path(env["SPEC_DIR"]) if env.get("SPEC_DIR") else None
         cfg.signing_seed = _signing_seed(env.get("TELNYX_SIGNING_KEY"))
         cfg.accounts, cfg.defaulted_credentials = _accounts(env)
         cfg.faults = _faults(env)

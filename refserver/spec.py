@@ -33,7 +33,7 @@ SPEC_DIR = specmodel.SPEC_DIR
 # serve yet, are left alone); common.yaml is read through their $refs.
 API_FILES = ("call-control-v1.yaml", "call-control-applications-v2.yaml", "simulator.yaml")
 
-__all__ = ["SPEC_DIR", "Operation", "Param", "SpecError", "SpecIndex", "WebhookEntry"]
+__all__ = ["SPEC_DIR", "Operation", "Param", "SpecError", "SpecIndex", "Unsupported", "WebhookEntry"]
 
 
 @dataclass(frozen=True)
@@ -200,3 +200,8 @@ def _ordered_required(spec: specmodel.Spec, schema: specmodel.Node) -> Sequence[
     """The required properties, in the schema's order (`required` list first)."""
     listed = spec.resolve(schema).value.get("required", [])
     return [*listed, *sorted(spec.required(schema) - set(listed))]
+
+
+class Unsupported(Exception):
+    """The spec asks for something this server does not implement (a command without a
+    handler, an unknown `when` condition, an event the engine reports but the spec lacks)."""

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TelnyxError, fail
-from ..spec import Operation
+from ..spec import Operation, Unsupported
 from .call import Call
 from .gather import AUDIO, SPEAK
 from .media import PLAYBACK
@@ -70,11 +70,11 @@ class Commands:
             if op.command:
                 handler = getattr(self, f"cmd_{op.command}", None)
                 if handler is None:
-                    raise RuntimeError(f"no handler for command {op.command}")
+                    raise Unsupported(f"no handler for command {op.command}")
                 self.handlers[op.operation_id] = handler
             for step in op.webhooks or ():
                 if step.when is not None and step.when not in CONDITIONS:
-                    raise RuntimeError(f"{op.operation_id}: unknown x-webhooks condition {step.when!r}")
+                    raise Unsupported(f"{op.operation_id}: unknown x-webhooks condition {step.when!r}")
 
     def start_run(self, op: Operation, call: Call | None) -> Run:
         """The run of an accepted command's `x-webhooks`, conditions evaluated on `call`."""

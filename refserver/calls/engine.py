@@ -14,7 +14,7 @@ from typing import Any
 from ..config import Config
 from ..errors import fail, not_found
 from ..faults import Faults
-from ..spec import SpecIndex
+from ..spec import SpecIndex, Unsupported
 from ..store import Store
 from ..webhooks import Outbox
 from .call import Call, new_call_control_id
@@ -51,7 +51,7 @@ class Engine:
         self.run: Run | None = None  # the run of the command being executed
         missing = EVENTS - spec.events()
         if missing:
-            raise RuntimeError(f"events the engine reports but the spec does not define: {sorted(missing)}")
+            raise Unsupported(f"events the engine reports but the spec does not define: {sorted(missing)}")
         self.timers = Timers(store, cfg.time_scale, self._save_by_id)
         self.player = Player(self)
         self.gatherer = Gatherer(self)
