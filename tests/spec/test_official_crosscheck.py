@@ -5,6 +5,7 @@ shares by `$ref`) and for every V2 call operation's success answer:
 
 - every example the official document gives for it (whole body, `data`, payload, and every property
   example, nested objects included) validates against OUR schema;
+- every value of an official enum is in ours, where ours has an enum;
 - every field our schema marks `required` is required by the official schema or present in every
   official example of that object, so a body the platform really sends is never refused for a
   missing field.
@@ -137,7 +138,11 @@ def crosscheck(
         for error in sorted(validator.iter_errors(example), key=str)[:3]:
             at = "/".join(str(p) for p in error.absolute_path)
             findings.problems.append(f"{where}: official example {i} at /{at}: {error.message}")
-    _parts, properties, required = our_merged(ours)
+    parts, properties, required = our_merged(ours)
+    our_enum = next((p.value["enum"] for p in parts if isinstance(p.value, dict) and "enum" in p.value), None)
+    missing = [v for v in off.get("enum") or [] if our_enum is not None and v not in our_enum]
+    if missing:
+        findings.problems.append(f"{where}: the official enum has {missing}, ours does not")
     objects = [e for e in examples if isinstance(e, dict)]
     for name in required:
         always = bool(objects) and all(name in e for e in objects)
@@ -280,16 +285,18 @@ def test_every_official_error_example_fits_the_errors_body(official: dict[str, A
 
 
 @pytest.mark.parametrize(
-    ("pointer", "mutate", "message"),
+    ("event", "pointer", "mutate", "message"),
     [
         # requiring a field the official bridged event leaves out is caught
-        ("/components/schemas/CallBridgedPayload/required", lambda r: [*r, "state"], "ours requires 'state'"),
+        ("call.bridged", "/components/schemas/CallBridgedPayload/required", lambda r: [*r, "state"], "'state'"),
         # an enum narrower than the official example is caught
-        ("/components/schemas/CallDirection/enum", lambda e: ["outgoing"], "is not one of"),
+        ("call.initiated", "/components/schemas/CallDirection/enum", lambda e: ["outgoing"], "is not one of"),
+        # an enum that lacks a value the official one has is caught
+        ("call.hangup", "/components/schemas/HangupCause/enum", lambda e: e[:-2], "['no_answer', 'unspecified']"),
     ],
 )
 def test_the_crosscheck_catches(
-    official: dict[str, Any], pointer: str, mutate: Any, message: str, monkeypatch: pytest.MonkeyPatch
+    official: dict[str, Any], event: str, pointer: str, mutate: Any, message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mutated = sd.SpecSet()
     for path in sorted(sd.SPEC_DIR.glob("*.yaml")):
@@ -300,7 +307,6 @@ def test_the_crosscheck_catches(
         node = node[token]
     node[last] = mutate(node[last])
     monkeypatch.setattr(sd, "SPECS", mutated)
-    event = "call.bridged" if "Bridged" in pointer else "call.initiated"
     hook = next(h for e, h in served_webhooks() if e == event)
     findings = check_webhook(official, event, hook)
     assert any(message in p for p in findings.problems), findings.problems
