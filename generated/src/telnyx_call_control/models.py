@@ -270,7 +270,9 @@ class CallBridgedEventV2Data(BaseModel):
 
 class CallBridgedPayload(BaseModel):
     """
-    The payload of a call bridged webhook.
+    The payload of a call bridged webhook. `state` is not required: the platform's V2
+    `call.bridged` events leave it out (its current schema has no such field).
+
     """
 
     call_control_id: str = Field(
@@ -303,7 +305,7 @@ class CallBridgedPayload(BaseModel):
     """
     Destination number or SIP URI of the call.
     """
-    state: Literal["bridged"] | str = Field(..., examples=["bridged"])
+    state: Literal["bridged"] | str | None = Field(default=None, examples=["bridged"])
     """
     State received from a command.
     """
@@ -699,10 +701,14 @@ class CallGatherEndedPayload(BaseModel):
     """
     The received DTMF digit or symbol.
     """
-    status: Literal["valid", "invalid", "call_hangup"] | str = Field(..., examples=["valid"])
+    status: (
+        Literal["valid", "invalid", "call_hangup", "cancelled", "cancelled_amd", "timeout"] | str
+    ) = Field(..., examples=["valid"])
     """
     Reflects how command ended. Toolkit choice: `invalid` also covers a gather that
-    ran out of tries with no input (later API versions added `timeout`).
+    ran out of tries with no input. The later platform values `cancelled` (V2
+    `gather_stop`), `cancelled_amd` and `timeout` are listed so that a receiver accepts
+    them; the V1 commands do not produce them.
 
     """
 
@@ -816,12 +822,15 @@ class CallHangupPayload(BaseModel):
             "time_limit",
             "user_busy",
             "not_found",
+            "no_answer",
             "unspecified",
         ]
         | str
     ) = Field(..., examples=["normal_clearing"])
     """
-    The reason the call was ended.
+    The reason the call was ended. `no_answer` is a later platform value that this toolkit's
+    server does not send; it is listed so that a receiver accepts it.
+
     """
     sip_hangup_cause: str = Field(..., examples=["480"])
     """
@@ -929,9 +938,12 @@ class CallInitiatedPayload(BaseModel):
     """
     Whether the call is coming into or going out of the platform.
     """
-    state: Literal["parked"] | str = Field(..., examples=["parked"])
+    state: Literal["parked", "bridging"] | str = Field(..., examples=["parked"])
     """
-    State received from a command.
+    State received from a command. `bridging` is a later platform value (a leg dialled to
+    be bridged) that this toolkit's server does not send; it is listed so that a receiver
+    accepts it.
+
     """
     start_time: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:25:27.521Z"])
     """
@@ -1002,7 +1014,9 @@ class CallPlaybackEndedEventV2Data(BaseModel):
 
 class CallPlaybackEndedPayload(BaseModel):
     """
-    The payload of a playback ended webhook.
+    The payload of a playback ended webhook. `media_url` is not required: the platform leaves
+    it out of the events of audio not given by URL (`media_name`, `playback_content`).
+
     """
 
     call_control_id: str = Field(
@@ -1027,7 +1041,7 @@ class CallPlaybackEndedPayload(BaseModel):
     """
     Call Control App ID (formerly Telnyx connection ID) used in the call.
     """
-    media_url: str = Field(..., examples=["http://example.com/audio.wav"])
+    media_url: str | None = Field(default=None, examples=["http://example.com/audio.wav"])
     """
     The audio URL being played back.
     """
@@ -1036,15 +1050,24 @@ class CallPlaybackEndedPayload(BaseModel):
     Whether the audio is going to be played in overlay mode or not.
     """
     status: (
-        Literal["completed", "cancelled", "call_hangup", "file_not_found", "failed", "unknown"]
+        Literal[
+            "completed",
+            "cancelled",
+            "call_hangup",
+            "file_not_found",
+            "failed",
+            "unknown",
+            "cancelled_amd",
+        ]
         | str
     ) = Field(..., examples=["completed"])
     """
     Reflects how command ended. Toolkit choice: the earliest spec's enum (`valid`,
-    `invalid`, `call_hangup`) was copied from gather; this is Telnyx's later list
-    without the machine-detection value: `completed` (played to the end),
-    `cancelled` (stopped by playback_stop or a new playback), `call_hangup`,
-    `file_not_found`, `failed`, `unknown`.
+    `invalid`, `call_hangup`) was copied from gather; this is Telnyx's later list:
+    `completed` (played to the end), `cancelled` (stopped by playback_stop or a new
+    playback), `call_hangup`, `file_not_found`, `failed`, `unknown`, and
+    `cancelled_amd` (stopped by answering machine detection), which this toolkit's
+    server does not send.
 
     """
 
@@ -1335,12 +1358,14 @@ class CallSpeakEndedPayload(BaseModel):
     """
     Call Control App ID (formerly Telnyx connection ID) used in the call.
     """
-    status: Literal["completed", "cancelled", "call_hangup"] | str = Field(
+    status: Literal["completed", "cancelled", "call_hangup", "cancelled_amd"] | str = Field(
         ..., examples=["completed"]
     )
     """
     Reflects how the command ended. Toolkit choice: `cancelled` (speech stopped by
-    playback_stop) is added to the documented `completed` and `call_hangup`.
+    playback_stop) is added to the documented `completed`, `call_hangup` and
+    `cancelled_amd` (stopped by answering machine detection; not sent by this toolkit's
+    server).
 
     """
 
