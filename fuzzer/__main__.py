@@ -22,7 +22,7 @@ from fuzzer.runner import ALL_PHASES, st_runs
 from fuzzer.spec import load_index
 from fuzzer.summary import Summary, combine, read_ndjson
 from fuzzer.target import ROOT, Credentials, RefServer
-from fuzzer.webhook_checks import WebhookLog
+from fuzzer.webhooks import WebhookLog
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

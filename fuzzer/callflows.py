@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import shlex
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +29,12 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
+from fuzzer.checks import ENDED_STATE, Failure, check_call_state, error_codes
 from fuzzer.live import CALLEE, Live, new_client_state
+from fuzzer.progress import Progress
 from fuzzer.spec import SpecIndex, Step
 from fuzzer.summary import FailureRecord, Summary
-from fuzzer.webhook_checks import Expectation, starts_a_set
+from fuzzer.webhooks import Expectation, repeat_and_judge
 
 AUDIO = "https://example.com/prompt.mp3"
 ACTIONS = ("command",) * 8 + ("dial", "inbound", "far_end_hangup", "far_end_keys")
@@ -87,6 +88,14 @@ class FlowContext:
     index: SpecIndex
     timeout: float
     summary: Summary
+    progress_report: Progress | None = None
+
+    def progress(self) -> None:
+        if self.progress_report is not None:
+            self.progress_report.done_operations = len({f for f in self.summary.checks})
+            self.progress_report.cases = sum(s.run for s in self.summary.checks.values())
+            self.progress_report.failures = len(self.summary.failures)
+            self.progress_report.update()
 
 
 class CallFlows(RuleBasedStateMachine):
@@ -98,12 +107,15 @@ class CallFlows(RuleBasedStateMachine):
 
     # -- recording results ----------------------------------------------------------------------
 
-    def record(self, check: str, problems: list[str], operation: str, reproduce: str = "") -> None:
-        self.ctx.summary.add(check, not problems)
-        if problems:
+    def record(self, check: str, failures: list[Failure], operation: str, reproduce: str = "") -> None:
+        self.ctx.summary.add(check, not failures)
+        if failures:
             self.ctx.summary.failures.append(
-                FailureRecord("callflows", check, operation, _title(problems[0]), "\n".join(problems), reproduce)
+                FailureRecord(
+                    "callflows", check, operation, failures[0].title, "\n".join(f.message for f in failures), reproduce
+                )
             )
+        self.ctx.progress()
 
     def alive(self) -> list[str]:
         self.ctx.live.log.refresh()
@@ -216,36 +228,22 @@ class CallFlows(RuleBasedStateMachine):
         if command_id:
             body["command_id"] = command_id
         before = live.state(control) or {}
-        other_before = live.state(legs["other"]) if "other" in legs else None
         live.log.refresh()
         cursor = live.log.cursor
-        known = {c for c in (live.log.control_of(h) for h in live.log.hooks) if c} | set(legs.values())
+        known = live.log.controls() | set(legs.values())
         path = op.path.replace("{call_control_id}", control)
         response = live.v1.post(path, json=body)
-        reproduce = (
-            f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
-            f"-d {shlex.quote(json.dumps(body))} {live.base_url}{path}"
-        )
-        # call_state_conformance
+        reproduce = _curl(live.base_url + path, body)
         state = before.get("state")
-        problems = []
-        if state == "hangup":
-            if response.status_code != 422 or '"90018"' not in response.text:
-                problems.append(
-                    f"command on an ended call: expected 422 / 90018, got {response.status_code} {response.text[:160]}"
-                )
-        elif state and state not in (op.call_states or ()) and response.status_code != 422:
-            problems.append(
-                f"command in call state {state!r} (x-call-states: {', '.join(op.call_states or ())}): "
-                f"expected 422, got {response.status_code} {response.text[:160]}"
-            )
         if state:
-            self.record("call_state_conformance", [f"{op.label}: {p}" for p in problems], op.label, reproduce)
+            failure = check_call_state(
+                op.label, op.call_states, state, response.status_code, error_codes(response.text), response.text
+            )
+            self.record("call_state_conformance", [failure] if failure else [], op.label, reproduce)
         if response.status_code != 200:
             return
         if command in ("hangup", "reject"):
             self.after_end(control, data)
-        # webhooks_conformance
         steps = list(op.webhooks or ())
         conditions: dict[str, bool | None] = {}
         if command == "hangup":
@@ -253,28 +251,23 @@ class CallFlows(RuleBasedStateMachine):
         if command == "playback_stop" and not live.log.media.get(control):
             steps = []
         self.expect(op.label, steps, legs, cursor, client_state, None, conditions, known, reproduce)
-        if command == "bridge" and other_before is not None and "other" in legs:
-            pass
-        # command_idempotency
-        if command_id and repeat:
-            live.log.refresh()
-            cursor = live.log.cursor
-            again = live.v1.post(path, json=body)
-            problems = []
-            if again.status_code != 200:
-                problems.append(f"repeated command_id answered {again.status_code}: {again.text[:160]}")
-            steps = list(op.webhooks or ())
-            if steps:
-                known_now = {c for c in (live.log.control_of(h) for h in live.log.hooks) if c}
-                time.sleep(min(0.2, self.ctx.timeout / 4))
-                live.log.refresh()
-                extra = [h for h in live.log.since(cursor) if starts_a_set(live.log, h, steps[0], legs, known_now)]
-                if extra:
-                    problems.append(
-                        "repeated command_id produced a second set of webhooks: "
-                        + ", ".join(h.describe() for h in extra)
-                    )
-            self.record("command_idempotency", [f"{op.label}: {p}" for p in problems], op.label, reproduce)
+        if command_id and repeat and op.idempotency_field:
+
+            def send() -> tuple[int, str]:
+                again = live.v1.post(path, json=body)
+                return again.status_code, again.text
+
+            failure = repeat_and_judge(
+                live.log,
+                op.label,
+                op.idempotency_field,
+                command_id,
+                op.webhooks or (),
+                legs,
+                send,
+                min(0.2, self.ctx.timeout / 4),
+            )
+            self.record("command_idempotency", [failure] if failure else [], op.label, reproduce)
 
     def after_end(self, control: str, data: Any) -> None:
         """A command right after the call ended: 422 / 90018 (x-call-states)."""
@@ -285,17 +278,10 @@ class CallFlows(RuleBasedStateMachine):
         path = op.path.replace("{call_control_id}", control)
         body = body_for(command, data.draw)
         response = live.v1.post(path, json=body)
-        problems = []
-        if response.status_code != 422 or '"90018"' not in response.text:
-            problems.append(
-                f"{op.label}: command after hangup: expected 422 / 90018, got {response.status_code} "
-                f"{response.text[:160]}"
-            )
-        reproduce = (
-            f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
-            f"-d {shlex.quote(json.dumps(body))} {live.base_url}{path}"
+        failure = check_call_state(
+            op.label, op.call_states, ENDED_STATE, response.status_code, error_codes(response.text), response.text
         )
-        self.record("call_state_conformance", problems, op.label, reproduce)
+        self.record("call_state_conformance", [failure] if failure else [], op.label, _curl(live.base_url + path, body))
 
     def expect(
         self,
@@ -323,8 +309,8 @@ class CallFlows(RuleBasedStateMachine):
             conditions=conditions or {},
             known_controls=known if known is not None else set(legs.values()),
         )
-        problems = expectation.wait(live.log, self.ctx.timeout)
-        self.record("webhooks_conformance", [f"{label} on {legs['self']}: {p}" for p in problems], label, reproduce)
+        failures = expectation.wait(live.log, self.ctx.timeout)
+        self.record("webhooks_conformance", failures, label, reproduce)
 
     def teardown(self) -> None:
         # every flow ends with a hangup and a command after it
@@ -363,21 +349,11 @@ def _first(strategy: Any) -> Any:
     return elements[0] if elements else strategy.example()
 
 
-def _title(problem: str) -> str:
-    for key, title in (
-        ("missing", "webhook missing"),
-        ("out of order", "webhooks out of order"),
-        ("unexpected", "unexpected webhook"),
-        ("signature", "bad webhook signature"),
-        ("schema", "webhook breaks the spec schema"),
-        ("client_state", "client_state not echoed"),
-        ("90018", "command accepted after hangup"),
-        ("call state", "command accepted in a wrong call state"),
-        ("repeated", "repeated command_id not ignored"),
-    ):
-        if key in problem:
-            return title
-    return problem.split(":")[0]
+def _curl(url: str, body: dict[str, Any]) -> str:
+    return (
+        f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
+        f"-d {shlex.quote(json.dumps(body))} {url}"
+    )
 
 
 def run_callflows(ctx: FlowContext, seed: int, examples: int, steps: int) -> Summary:

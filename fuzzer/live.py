@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from fuzzer.target import Credentials
-from fuzzer.webhook_checks import WebhookLog
+from fuzzer.webhooks import WebhookLog
 
 CALLER = "+18005550101"
 CALLEE = "+18005550100"

@@ -1,9 +1,8 @@
-"""Read the specs' `x-` extensions the fuzzer needs (spec/README.md is the contract).
+"""The fuzzer's view of the specs: a thin adapter over `specmodel`, the project's one spec reader.
 
-- per operation: `x-webhooks` steps, `x-call-states`, `x-idempotency-field`;
-- per webhook entry: `x-event`, `x-envelope`, `x-event-type`, `x-event-type-pointer` and a
-  jsonschema validator for its request body (refs resolved across the spec files through a
-  `referencing` registry).
+It only indexes what specmodel parsed (the fuzzer reads no YAML, follows no `$ref` and walks
+no pointer itself): operations by schemathesis' label (`POST /calls`, the path as written),
+by operationId and by command name; webhook entries by event and envelope.
 """
 
 from __future__ import annotations
@@ -13,181 +12,107 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from specmodel import Node, Spec, WebhookEntry, WebhookSignature, WebhookStep, load_spec
+from specmodel import Operation as ModelOperation
 
 SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
 V1_SPEC = SPEC_DIR / "call-control-v1.yaml"
 V2_SPEC = SPEC_DIR / "call-control-applications-v2.yaml"
-COMMON_SPEC = SPEC_DIR / "common.yaml"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+SIM_SPEC = SPEC_DIR / "simulator.yaml"
 
-
-@dataclass(frozen=True)
-class Step:
-    """One step of an operation's `x-webhooks` list."""
-
-    events: tuple[str, ...]  # one event, or the alternatives of `one_of`
-    repeat: bool = False
-    optional: bool = False
-    when: str | None = None
-    leg: str = "self"
-
-    @classmethod
-    def parse(cls, raw: dict[str, Any]) -> Step:
-        if "event" in raw:
-            events: tuple[str, ...] = (raw["event"],)
-        else:
-            events = tuple(raw["one_of"])
-        return cls(
-            events=events,
-            repeat=bool(raw.get("repeat", False)),
-            optional=bool(raw.get("optional", False)),
-            when=raw.get("when"),
-            leg=raw.get("leg", "self"),
-        )
-
-    def describe(self) -> str:
-        text = self.events[0] if len(self.events) == 1 else "one of " + "/".join(self.events)
-        extra = [f"leg={self.leg}"] if self.leg != "self" else []
-        if self.repeat:
-            extra.append("repeat")
-        if self.optional:
-            extra.append(f"optional when {self.when}" if self.when else "optional")
-        return text + (f" ({', '.join(extra)})" if extra else "")
+Step = WebhookStep
+Signature = WebhookSignature
+__all__ = ["Node", "Operation", "Signature", "SpecIndex", "Step", "WebhookEntry", "load_index"]
 
 
 @dataclass(frozen=True)
 class Operation:
-    operation_id: str
-    method: str
-    path: str
-    webhooks: tuple[Step, ...] | None
-    call_states: tuple[str, ...] | None
-    idempotency_field: str | None
-    request_schema_ref: str | None
+    """A specmodel operation, with the names the fuzzer looks it up by."""
+
+    model: ModelOperation
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.model, name)
 
     @property
     def label(self) -> str:
-        return f"{self.method.upper()} {self.path}"
+        """`METHOD path` as schemathesis labels it (the path as written, without the server's)."""
+        return f"{self.model.method.upper()} {self.model.path}"
+
+    @property
+    def spec(self) -> str:
+        return self.model.document.name
 
     @property
     def command(self) -> str | None:
         """`answer` for `/calls/{call_control_id}/actions/answer`, `dial` for `POST /calls`."""
-        if self.path == "/calls" and self.method == "post":
+        if self.model.path == "/calls" and self.model.method == "post":
             return "dial"
-        if "/actions/" in self.path:
-            return self.path.rsplit("/", 1)[1]
+        if "/actions/" in self.model.path:
+            return self.model.path.rsplit("/", 1)[1]
         return None
 
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return tuple(self.model.responses)
 
-@dataclass(frozen=True)
-class WebhookEntry:
-    name: str
-    event: str
-    envelope: str
-    event_type: str
-    pointer: str
-    schema_ref: str
+    @property
+    def body_schema(self) -> Node | None:
+        media = self.model.request_body.json if self.model.request_body else None
+        return media.schema if media else None
+
+    @property
+    def body_required(self) -> bool:
+        return bool(self.model.request_body and self.model.request_body.required)
+
+    def security_kinds(self) -> tuple[str, ...]:
+        """The first security alternative's schemes, as `basic`, `bearer`, `apiKey`, ..."""
+        first = self.model.security[0] if self.model.security else ()
+        return tuple(s.scheme or s.type for s in first)
 
 
 @dataclass
 class SpecIndex:
-    operations: dict[str, Operation] = field(default_factory=dict)  # by label
+    spec: Spec
+    operations: dict[str, Operation] = field(default_factory=dict)  # by label (one per spec file)
     by_id: dict[str, Operation] = field(default_factory=dict)
     by_command: dict[str, Operation] = field(default_factory=dict)
     webhooks: dict[tuple[str, str], WebhookEntry] = field(default_factory=dict)  # (event, envelope)
-    by_wire_type: dict[tuple[str, str], WebhookEntry] = field(default_factory=dict)  # (envelope, event_type)
-    registry: Registry = field(default_factory=Registry)
+    all_operations: list[Operation] = field(default_factory=list)
 
-    def validator(self, entry: WebhookEntry) -> jsonschema.protocols.Validator:
-        return _validator(self, entry.schema_ref)
+    @property
+    def signature(self) -> WebhookSignature | None:
+        return self.spec.signature
 
     def entry_for_body(self, body: Any) -> WebhookEntry | None:
-        """The webhook entry a body renders, found through the `x-event-type-pointer`s."""
-        if not isinstance(body, dict):
-            return None
-        data = body.get("data")
-        if isinstance(data, dict) and isinstance(data.get("event_type"), str):
-            return self.by_wire_type.get(("2", data["event_type"]))
-        if isinstance(body.get("event_type"), str):
-            return self.by_wire_type.get(("1", body["event_type"]))
-        return None
+        """The webhook entry a body renders: its `x-event-type` at its `x-event-type-pointer`."""
+        return self.spec.webhook_for_body(body)
 
+    def validator(self, entry: WebhookEntry) -> Any:
+        assert entry.body_schema is not None
+        return self.spec.validator(entry.body_schema)
 
-def resolve_pointer(doc: Any, pointer: str) -> Any:
-    node = doc
-    for token in filter(None, pointer.split("/")):
-        token = token.replace("~1", "/").replace("~0", "~")
-        node = node[int(token)] if isinstance(node, list) else node[token]
-    return node
-
-
-_VALIDATORS: dict[tuple[int, str], Any] = {}
-
-
-def _validator(index: SpecIndex, ref: str) -> Any:
-    key = (id(index), ref)
-    if key not in _VALIDATORS:
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": ref}
-        _VALIDATORS[key] = jsonschema.Draft202012Validator(
-            schema, registry=index.registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-    return _VALIDATORS[key]
-
-
-def _uri(path: Path) -> str:
-    return path.resolve().as_uri()
+    def body_example(self, op: Operation) -> Any:
+        media = op.model.request_body.json if op.model.request_body else None
+        examples = media.examples(self.spec) if media else []
+        return examples[0] if examples else None
 
 
 @cache
-def load_index(v1: Path = V1_SPEC, v2: Path = V2_SPEC) -> SpecIndex:
-    index = SpecIndex()
-    registry = Registry()
-    for path in sorted({v1.resolve(), v2.resolve(), *v1.resolve().parent.glob("*.yaml")}):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        registry = registry.with_resource(_uri(path), Resource.from_contents(doc, default_specification=DRAFT202012))
-    index.registry = registry.crawl()
-    for path in (v1, v2):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for route, item in (doc.get("paths") or {}).items():
-            for method in HTTP_METHODS:
-                raw = item.get(method)
-                if not raw:
-                    continue
-                steps = raw.get("x-webhooks")
-                body_ref = None
-                content = ((raw.get("requestBody") or {}).get("content") or {}).get("application/json") or {}
-                if "$ref" in (content.get("schema") or {}):
-                    body_ref = _uri(path) + content["schema"]["$ref"]
-                op = Operation(
-                    operation_id=raw["operationId"],
-                    method=method,
-                    path=route,
-                    webhooks=None if steps is None else tuple(Step.parse(s) for s in steps),
-                    call_states=tuple(raw["x-call-states"]) if "x-call-states" in raw else None,
-                    idempotency_field=raw.get("x-idempotency-field"),
-                    request_schema_ref=body_ref,
-                )
-                index.operations[op.label] = op
-                index.by_id[op.operation_id] = op
-                if path == v1 and op.command:
-                    index.by_command[op.command] = op
-        for name, item in (doc.get("webhooks") or {}).items():
-            raw = item.get("post") or {}
-            if "x-event" not in raw:
-                continue
-            schema = raw["requestBody"]["content"]["application/json"]["schema"]
-            entry = WebhookEntry(
-                name=name,
-                event=raw["x-event"],
-                envelope=str(raw["x-envelope"]),
-                event_type=raw["x-event-type"],
-                pointer=raw["x-event-type-pointer"],
-                schema_ref=_uri(path) + schema["$ref"],
-            )
+def load_index(*paths: Path) -> SpecIndex:
+    """The fuzzer's index of the given spec files (default: the repository's V1 and V2 specs)."""
+    spec = load_spec(*(paths or (V1_SPEC, V2_SPEC)), validate=False)
+    index = SpecIndex(spec)
+    first = spec.documents[0] if spec.documents else None
+    for model in spec.operations:
+        op = Operation(model)
+        index.all_operations.append(op)
+        index.operations.setdefault(op.label, op)
+        if model.operation_id:
+            index.by_id[model.operation_id] = op
+        if model.document is first and op.command:
+            index.by_command[op.command] = op
+    for entry in spec.webhooks:
+        if entry.event and entry.envelope:
             index.webhooks[(entry.event, entry.envelope)] = entry
-            index.by_wire_type[(entry.envelope, entry.event_type)] = entry
     return index

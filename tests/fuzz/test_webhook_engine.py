@@ -11,9 +11,21 @@ import httpx
 import pytest
 from nacl.signing import SigningKey
 
+from fuzzer.checks import (
+    ClientStateFailure,
+    UnexpectedWebhookFailure,
+    WebhookEnvelopeFailure,
+    WebhookMissingFailure,
+    WebhookOrderFailure,
+    WebhookSchemaFailure,
+    WebhookSignatureFailure,
+    check_signature,
+    check_webhook_sequence,
+)
 from fuzzer.receiver import Receiver, ReceiverClient
-from fuzzer.spec import Step, load_index
-from fuzzer.webhook_checks import Expectation, WebhookLog, judge, slots_for, verify_signature
+from fuzzer.spec import Signature, Step, load_index
+from fuzzer.webhooks import Expectation, WebhookLog
+from specmodel import slots_for
 
 INDEX = load_index()
 CONTROL = "v1:test-call"
@@ -89,17 +101,45 @@ def expect(command: str, cursor: int = 0, **kw) -> Expectation:
     return Expectation(op.label, list(op.webhooks or ()), {"self": CONTROL}, cursor, **kw)
 
 
+def reason(failure: WebhookSignatureFailure | None) -> str:
+    assert failure is not None
+    return failure.reason
+
+
 def test_signature_verifies_and_detects_tampering(key: SigningKey) -> None:
+    signature = INDEX.signature
+    assert signature is not None  # x-webhook-signature of the V1 spec
     raw = b'{"a": 1}'
-    stamp = str(int(time.time()))
+    now = 1_700_000_000
+    stamp = str(now)
     sig = base64.b64encode(key.sign(stamp.encode() + b"|" + raw).signature).decode()
     headers = {"telnyx-signature-ed25519": sig, "telnyx-timestamp": stamp}
-    assert verify_signature(public(key), headers, raw) is None
-    assert "does not verify" in (verify_signature(public(key), headers, raw + b" ") or "")
-    assert "does not verify" in (verify_signature(public(SigningKey.generate()), headers, raw) or "")
-    old = {**headers, "telnyx-timestamp": str(int(time.time()) - 1000)}
-    assert "300 s" in (verify_signature(public(key), old, raw) or "")
-    assert "no telnyx-signature" in (verify_signature(public(key), {"telnyx-timestamp": stamp}, raw) or "")
+    assert check_signature(signature, public(key), headers, raw, now) is None
+    assert "does not verify" in reason(check_signature(signature, public(key), headers, raw + b" ", now))
+    assert "does not verify" in reason(check_signature(signature, public(SigningKey.generate()), headers, raw, now))
+    assert "300 s" in reason(check_signature(signature, public(key), headers, raw, now + 1000))
+    assert "no telnyx-signature" in reason(
+        check_signature(signature, public(key), {"telnyx-timestamp": stamp}, raw, now)
+    )
+
+
+def test_signature_follows_x_webhook_signature() -> None:
+    """Header names and the message template come from the spec's x-webhook-signature, not from code."""
+    key = SigningKey.generate()
+    other = Signature("ed25519", "x-sig", "x-ts", "v1:{timestamp}.{body}", 60, "public_key")
+    raw, now = b"{}", 1_700_000_000
+    sig = base64.b64encode(key.sign(b"v1:1700000000.{}").signature).decode()
+    assert check_signature(other, public(key), {"x-sig": sig, "x-ts": str(now)}, raw, now) is None
+    telnyx_style = {"telnyx-signature-ed25519": sig, "telnyx-timestamp": str(now)}
+    assert reason(check_signature(other, public(key), telnyx_style, raw, now)) == "no x-sig header"
+    assert "does not verify" in reason(
+        check_signature(other, public(key), {"x-sig": sig, "x-ts": "1700000001"}, raw, now)
+    )
+    assert "60 s" in reason(check_signature(other, public(key), {"x-sig": sig, "x-ts": str(now)}, raw, now + 61))
+
+
+def kinds(failures: list) -> set[type]:
+    return {type(f) for f in failures}
 
 
 def test_in_order_signed_valid_webhooks_pass(receiver: Receiver, key: SigningKey) -> None:
@@ -114,15 +154,16 @@ def test_missing_out_of_order_and_bad_signature_are_named(receiver: Receiver, ke
     log = WebhookLog(receiver, INDEX, public(key))
     send(receiver, key, body("call.speak.started"))
     problems = expect("speak").wait(log, timeout=0.5)
-    assert any("missing" in p and "call.speak.ended" in p for p in problems)
+    missing = [p for p in problems if isinstance(p, WebhookMissingFailure)]
+    assert missing and "call.speak.ended" in missing[0].expected and missing[0].got == "call.speak.started"
     cursor = receiver.last_seq
     send(receiver, key, body("call.speak.ended"))
     send(receiver, key, body("call.speak.started"))
-    assert any("out of order" in p for p in expect("speak", cursor).wait(log, timeout=1))
+    assert WebhookOrderFailure in kinds(expect("speak", cursor).wait(log, timeout=1))
     cursor = receiver.last_seq
     send(receiver, key, body("call.speak.started"), tamper=True)
     send(receiver, key, body("call.speak.ended"))
-    assert any("signature" in p for p in expect("speak", cursor).wait(log, timeout=1))
+    assert WebhookSignatureFailure in kinds(expect("speak", cursor).wait(log, timeout=1))
 
 
 def test_schema_client_state_envelope_and_call_id(receiver: Receiver, key: SigningKey) -> None:
@@ -132,14 +173,14 @@ def test_schema_client_state_envelope_and_call_id(receiver: Receiver, key: Signi
     send(receiver, key, body("call.speak.started", client_state="b3RoZXI="))
     send(receiver, key, broken)
     problems = expect("speak", client_state="bWluZQ==", envelope="1").wait(log, timeout=1)
-    text = "\n".join(problems)
-    assert "schema" in text and "status" in text
-    assert "does not echo" in text
-    assert "envelope 2" in text
+    schema = [p for p in problems if isinstance(p, WebhookSchemaFailure)]
+    assert schema and schema[0].pointer == "/data/payload" and "status" in schema[0].error
+    assert next((p.expected, p.got) for p in problems if isinstance(p, ClientStateFailure)) == ("bWluZQ==", "b3RoZXI=")
+    assert next((p.expected, p.got) for p in problems if isinstance(p, WebhookEnvelopeFailure)) == ("1", "2")
     cursor = receiver.last_seq
     send(receiver, key, body("call.speak.started", control="v1:another-call"))
     send(receiver, key, body("call.speak.ended", control="v1:another-call"))
-    assert any("missing" in p for p in expect("speak", cursor).wait(log, timeout=0.5))
+    assert WebhookMissingFailure in kinds(expect("speak", cursor).wait(log, timeout=0.5))
 
 
 def test_recording_saved_is_matched_by_call_leg_id(receiver: Receiver, key: SigningKey) -> None:
@@ -150,22 +191,32 @@ def test_recording_saved_is_matched_by_call_leg_id(receiver: Receiver, key: Sign
     exp = expect("hangup", conditions={"recording": True}, envelope="1")
     assert exp.wait(log, timeout=1) == []
     exp_no = expect("hangup", conditions={"recording": False}, envelope="1")
-    assert any("unexpected" in p for p in exp_no.wait(log, timeout=1))
+    assert UnexpectedWebhookFailure in kinds(exp_no.wait(log, timeout=1))
+
+
+def judge(slots: list, seq: list[tuple[str, str]]) -> object:
+    """The failure of a final sequence (None: it matches)."""
+    return check_webhook_sequence("op", slots, seq, final=True)[1]
 
 
 def test_step_matching_rules() -> None:
     gather = slots_for(INDEX.by_command["gather_using_speak"].webhooks or (), {})
-    assert judge(gather, [("call.gather.ended", "self")], final=True).problems == []
+    assert judge(gather, [("call.gather.ended", "self")]) is None
     dtmf = [("call.dtmf.received", "self")] * 3 + [("call.gather.ended", "self")]
-    assert judge(gather, dtmf, final=True).problems == []
+    assert judge(gather, dtmf) is None
     dial = slots_for(INDEX.by_command["dial"].webhooks or (), {})
-    assert judge(dial, [("call.initiated", "self"), ("call.hangup", "self")], final=True).problems == []
-    assert judge(dial, [("call.initiated", "self"), ("call.answered", "self"), ("call.hangup", "self")], True).problems
+    assert judge(dial, [("call.initiated", "self"), ("call.hangup", "self")]) is None
+    both = [("call.initiated", "self"), ("call.answered", "self"), ("call.hangup", "self")]
+    assert judge(dial, both) is not None  # one of answered/hangup, not both
     bridge = slots_for(INDEX.by_command["bridge"].webhooks or (), {})
-    assert judge(bridge, [("call.bridged", "self"), ("call.bridged", "other")], True).problems == []
-    assert judge(bridge, [("call.bridged", "self"), ("call.bridged", "self")], True).problems
+    assert judge(bridge, [("call.bridged", "self"), ("call.bridged", "other")]) is None
+    assert isinstance(judge(bridge, [("call.bridged", "self"), ("call.bridged", "self")]), UnexpectedWebhookFailure)
     transfer = slots_for(INDEX.by_command["transfer"].webhooks or (), {})
     new = [("call.initiated", "new"), ("call.bridged", "new"), ("call.answered", "new")]
-    assert judge(transfer, new, True).problems == []
+    assert judge(transfer, new) is None
     optional = slots_for([Step(events=("call.hangup",)), Step(("call.recording.saved",), optional=True)], {})
-    assert judge(optional, [("call.hangup", "self")], True).problems == []
+    assert judge(optional, [("call.hangup", "self")]) is None
+    # a prefix that can still be completed is no failure until the wait is over
+    assert check_webhook_sequence("op", dial, [("call.initiated", "self")], final=False) == (False, None)
+    missing = judge(dial, [("call.initiated", "self")])
+    assert isinstance(missing, WebhookMissingFailure) and missing.got == "call.initiated"
