@@ -40,7 +40,7 @@ def load(paths: list[Path], *, lenient: bool = False) -> tuple[Workspace, Callab
     problems = _check_duplicate_operation_ids(ws)
 
     def finish() -> list[str]:
-        found = problems + [e for doc in ws.roots for e in _validate(doc)]
+        found = problems + [e for doc in ws.roots for e in _validate(ws, doc)]
         if found and not lenient:
             first = found[0]
             if first.lenient_ok:
@@ -181,27 +181,105 @@ def _check_duplicate_operation_ids(ws: Workspace) -> list[SpecError]:
     return problems
 
 
-def _validate(doc: Document) -> list[SpecError]:
-    """Run openapi-spec-validator; its findings have no precise pointer."""
-    from openapi_spec_validator.validation import OpenAPIV30SpecValidator
-
-    validator_cls = OpenAPIV30SpecValidator if doc.version.startswith("3.0") else _fast_v31_validator()
+def _validate(ws: Workspace, doc: Document) -> list[SpecError]:
+    """Run openapi-spec-validator; each finding is placed at the node it is about."""
+    validator = _validator_class(doc.version)(doc.data, base_uri=doc.path.as_uri())
     problems: list[SpecError] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            errors = list(validator_cls(doc.data, base_uri=doc.path.as_uri()).iter_errors())
-        except Exception as exc:  # the validator itself gave up on this document
-            return [SpecError(doc.name, f"invalid document: {exc}", pointer="")]
-    for error in errors:
-        path = list(error.absolute_path)
-        message = " ".join(str(error.message).split())
-        if len(message) > 200:
-            message = message[:197] + "..."
-        lenient_ok = _is_default_mismatch(error) or type(error).__name__ == "DuplicateOperationIDError"
-        pointer = join_pointer("", *path)
-        problems.append(SpecError(doc.name, message, pointer=pointer, lenient_ok=lenient_ok))
-    return problems
+        errors = validator.iter_errors()
+        while True:
+            try:
+                error = next(errors)
+            except StopIteration:
+                break
+            except Exception as exc:  # the validator itself gave up on this document
+                problems += _after_crash(ws, doc, exc)
+                break
+            problems.append(_finding(ws, doc, error))
+    unique = {(p.file, p.pointer, p.message): p for p in problems}
+    return list(unique.values())
+
+
+def _finding(ws: Workspace, doc: Document, error: Any) -> SpecError:
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+
+    inner = best_match(error.context) if getattr(error, "context", None) else None
+    if inner is not None:  # "not valid under any of the schemas": say which part is wrong
+        inner.spec_parts = (*_tokens(error), *inner.absolute_path)
+        error = inner
+    message = " ".join(str(error.message).split()).split(" Failed validating ")[0]
+    if len(message) > 200:
+        message = message[:197] + "..."
+    tokens = _tokens(error)
+    node = ws.locate(doc, tokens)
+    default = getattr(error, "spec_default", False)
+    lenient_ok = default or type(error).__name__ == "DuplicateOperationIDError"
+    if node is None:
+        return SpecError(doc.name, message, pointer=join_pointer("", *tokens), lenient_ok=lenient_ok)
+    return SpecError(node.doc.name, message, pointer=node.pointer, lenient_ok=lenient_ok)
+
+
+def _tokens(error: Any) -> tuple[str | int, ...]:
+    parts = getattr(error, "spec_parts", None)
+    return tuple(parts) if parts is not None else tuple(error.absolute_path)
+
+
+def _after_crash(ws: Workspace, doc: Document, exc: Exception) -> list[SpecError]:
+    """The validator raised instead of reporting: find what it tripped on with the plain
+    JSON Schema check of the document, which does not crash, else say it could not check it."""
+    from openapi_spec_validator.schemas import (
+        openapi_v30_schema_validator,
+        openapi_v31_schema_validator,
+        openapi_v32_schema_validator,
+    )
+
+    schema_validator = {"3.0": openapi_v30_schema_validator, "3.2": openapi_v32_schema_validator}.get(
+        doc.version[:3], openapi_v31_schema_validator
+    )
+    found = [_finding(ws, doc, error) for error in schema_validator.iter_errors(doc.data)]
+    if found:
+        return found
+    reason = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:160]
+    return [SpecError(doc.name, f"openapi-spec-validator could not check this document ({reason})", pointer="")]
+
+
+def _validator_class(version: str) -> Any:
+    """openapi-spec-validator's validator for the version, each of whose keyword checks tags
+    the findings it makes with where they are (it reports them without a location)."""
+    from jsonschema_path import SchemaPath
+    from openapi_spec_validator.validation import OpenAPIV30SpecValidator, OpenAPIV32SpecValidator, keywords
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    base: Any
+    if version.startswith("3.0"):
+        base = OpenAPIV30SpecValidator
+    elif version.startswith("3.2"):
+        base = OpenAPIV32SpecValidator
+    else:
+        base = _fast_v31_validator()
+
+    def locating(cls: Any) -> Any:
+        is_value = issubclass(cls, keywords.ValueValidator)
+
+        def __call__(self: Any, *args: Any, **kwargs: Any) -> Any:
+            paths = [a for a in args if isinstance(a, SchemaPath)]
+            where = tuple(paths[-1].parts) if paths else None
+            for found in cls.__call__(self, *args, **kwargs):
+                # the validator re-creates other error types on the way out, losing the tags
+                error = (
+                    found if isinstance(found, OpenAPIValidationError) else OpenAPIValidationError.create_from(found)
+                )
+                if where is not None and getattr(error, "spec_parts", None) is None:
+                    inner = tuple(getattr(error, "absolute_path", ()))
+                    error.spec_parts = (*where, *(("default",) if is_value else ()), *inner)
+                    error.spec_default = is_value
+                yield error
+
+        return type(cls.__name__, (cls,), {"__call__": __call__})
+
+    validators = {name: locating(cls) for name, cls in base.keyword_validators.items() if name != "__root__"}
+    return type("LocatingValidator", (base,), {"keyword_validators": {**base.keyword_validators, **validators}})
 
 
 def _fast_v31_validator() -> Any:
@@ -220,7 +298,7 @@ def _fast_v31_validator() -> Any:
             try:
                 jsonschema_rs.meta.validate(schema_value)
             except jsonschema_rs.ValidationError as exc:
-                return OpenAPIValidationError(str(exc).splitlines()[0])
+                return OpenAPIValidationError(str(exc).splitlines()[0], path=list(exc.instance_path))
             return None
 
     class Validator(OpenAPIV31SpecValidator):
@@ -230,9 +308,3 @@ def _fast_v31_validator() -> Any:
         }
 
     return Validator
-
-
-def _is_default_mismatch(error: Any) -> bool:
-    """A ``default`` that does not match its schema (an annotation in JSON Schema 2020-12)."""
-    schema = error.schema
-    return isinstance(schema, dict) and "default" in schema and error.instance == schema["default"]

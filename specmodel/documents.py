@@ -165,6 +165,25 @@ class Workspace:
             raise ref.error(f"$ref {text!r} points to nothing")
         return node
 
+    def locate(self, doc: Document, tokens: tuple[str | int, ...]) -> Node | None:
+        """The node reached from ``doc``'s root by ``tokens``, following a ``$ref`` wherever the
+        path goes through one (the real location of what a reader reached through references)."""
+        node = doc.root()
+        for token in tokens:
+            value = node.value
+            key: str | int = token
+            if isinstance(value, dict) and str(token) not in value and isinstance(value.get("$ref"), str):
+                node = self.resolve(node)
+                value = node.value
+            if isinstance(value, dict) and str(token) in value:
+                key = str(token)
+            elif isinstance(value, list) and str(token).isdigit() and int(token) < len(value):
+                key = int(token)
+            else:
+                return None
+            node = node.child(key)
+        return node
+
     def at(self, doc: Document, pointer: str) -> Node | None:
         """The node at a JSON pointer (URI-fragment escaping allowed) in ``doc``, or None."""
         node = doc.root()

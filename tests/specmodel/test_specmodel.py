@@ -285,3 +285,56 @@ def test_a_webhook_shared_by_ref_between_documents_is_one_entry(tmp_path: Path) 
     second = write(tmp_path, "second.yaml", {**BASE, "webhooks": {"done": {"$ref": "first.yaml#/webhooks/done"}}})
     spec = load_spec(first, second)
     assert [(e.event, e.document.path.name) for e in spec.webhooks] == [("a.done", "first.yaml")]
+
+
+# -- openapi-spec-validator findings carry the pointer of the node they are about --------------
+
+
+def findings(path: Path) -> list[str]:
+    from specmodel import load
+
+    _, finish = load([path], lenient=True)
+    return finish()
+
+
+def test_validator_findings_point_at_the_offending_node(tmp_path: Path) -> None:
+    doc = op_doc()
+    post = doc["paths"]["/things/{id}/actions/go"]["post"]
+    post["parameters"] = [{"name": "q", "in": "query", "schema": {"type": "integer", "minimum": "zero"}}]
+    post["responses"]["200"]["content"] = {
+        "application/json": {"schema": {"type": "object", "properties": {"a": {"type": "string", "default": 3}}}}
+    }
+    doc["components"] = {"schemas": {"Bad": {"type": "object", "required": "yes"}}}
+    path = write(tmp_path, "a.yaml", doc)
+    op = "/paths/~1things~1{id}~1actions~1go/post"
+    assert sorted(findings(path)) == sorted(
+        [
+            f'{path}#{op}/parameters/0/schema/minimum: "zero" is not of type "number"',
+            f"{path}#{op}/responses/200/content/application~1json/schema/properties/a/default: "
+            "3 is not of type 'string'",
+            f'{path}#/components/schemas/Bad/required: "yes" is not of type "array"',
+        ]
+    )
+
+
+def test_locate_follows_refs_to_the_real_location(tmp_path: Path) -> None:
+    from specmodel import Workspace
+
+    write(tmp_path, "parts.yaml", {"Thing": {"type": "object", "properties": {"n": {"type": "integer"}}}})
+    doc = {**BASE, "components": {"schemas": {"T": {"$ref": "parts.yaml#/Thing"}}}}
+    ws = Workspace()
+    root = ws.read(write(tmp_path, "a.yaml", doc), "a.yaml")
+    node = ws.locate(root, ("components", "schemas", "T", "properties", "n", "type"))
+    assert node is not None
+    assert (node.doc.path.name, node.pointer, node.value) == ("parts.yaml", "/Thing/properties/n/type", "integer")
+    assert ws.locate(root, ("components", "schemas", "T", "nothing")) is None
+
+
+def test_a_document_the_validator_cannot_walk_gives_located_one_line_errors(tmp_path: Path) -> None:
+    doc = {**BASE, "paths": {"/x": {"get": {"responses": {"200": "ok"}}}}, "components": {"schemas": "nope"}}
+    found = findings(write(tmp_path, "c.yaml", doc))
+    assert found, "the broken document passed"
+    assert all("\n" not in f and "has no attribute" not in f for f in found)
+    assert any(f.endswith('#/paths/~1x/get/responses/200: "ok" is not of type "object"') for f in found)
+    assert any(f.endswith('#/components/schemas: "nope" is not of type "object"') for f in found)
+    assert len(found) == len(set(found))
