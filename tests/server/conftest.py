@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.server.harness import Api, Receiver, RefServerProcess
-
-SPEC = Path(__file__).resolve().parents[2] / "spec" / "call-control-v1.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +32,3 @@ def api(server: RefServerProcess) -> Iterator[Api]:
     a = Api(server.url)
     yield a
     a.close()
-
-
-@pytest.fixture(scope="session")
-def v1_doc() -> dict:
-    return yaml.safe_load(SPEC.read_text(encoding="utf-8"))

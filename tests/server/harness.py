@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,6 +28,9 @@ from typing import Any
 
 import httpx
 from nacl.signing import VerifyKey
+from telnyx_call_control import APIResponse, APIStatusError, Client
+
+from specmodel import Operation, WebhookSignature, default_spec, matches, slots_for
 
 ROOT = Path(__file__).resolve().parents[2]
 API_KEY = "KEYtest-api-key"
@@ -134,9 +137,13 @@ class Received:
 
     @property
     def event(self) -> dict[str, Any]:
-        """The event object, whatever the envelope."""
+        """The event object, whatever the envelope: the object holding the event type, at the
+        spec's `x-event-type-pointer` (the body itself when no pointer finds one)."""
         data = self.json
-        return data.get("data", data)
+        found = default_spec().event_type_of(data)
+        for token in found[0][:-1] if found else ():
+            data = data[token]
+        return data
 
 
 @dataclass
@@ -252,83 +259,74 @@ def v1_auth(key: str = V1_KEY, secret: str = V1_SECRET) -> str:
     return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
 
 
-try:  # the generated client drives the calls it covers, when it is importable
-    from telnyx_call_control import Client as GeneratedClient
-    from telnyx_call_control._base_client import APIStatusError
-except ImportError:  # pragma: no cover - the generator's package is not built yet
-    GeneratedClient = None
-    APIStatusError = None
-
-
-class _Result:
-    """The parts of an httpx.Response the tests read, for a generated client's answer."""
-
-    def __init__(self, model: Any) -> None:
-        self.status_code = 200
-        self._data = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
-        self.text = json.dumps(self._data)
-
-    def json(self) -> Any:
-        return self._data
+# body field -> the generated method's argument, where Python needs another name
+ARGUMENTS = {"from": "from_", "call_control_id": "body_call_control_id"}
 
 
 class Api:
-    """One server, one account: the generated client where it covers the call (create an
-    application, dial, send a command), raw httpx for everything else (malformed input,
-    the simulator). `driver` says which one drives the covered calls."""
+    """One server, one account. The generated client (`telnyx_call_control`) drives every
+    call it covers: creating an application, dialing, and each command. Raw httpx is for
+    what a typed client cannot send (malformed or incomplete bodies: `raw_cmd`, `http`)
+    and for the simulator, which the client does not cover.
+
+    The client is built with no retries, so each answer is the server's first one; its
+    answers are read as the HTTP responses they were (`with_raw_response`, or the
+    response an `APIStatusError` carries): real status codes and bodies."""
 
     def __init__(self, url: str, api_key: str = API_KEY, v1_key: str = V1_KEY, v1_secret: str = V1_SECRET) -> None:
         self.url = url
         self.http = httpx.Client(base_url=url, timeout=10, trust_env=False)
         self.v2 = {"Authorization": f"Bearer {api_key}"}
         self.v1 = {"Authorization": v1_auth(v1_key, v1_secret)}
-        self.client = None
-        if GeneratedClient is not None and os.environ.get("REFSERVER_TESTS_HTTPX") != "1":
-            self.client = GeneratedClient(api_key=api_key, v1_key=v1_key, v1_secret=v1_secret, base_url=url)
-        self.driver = "generated client" if self.client is not None else "httpx"
+        self._client_http = httpx.Client(timeout=10, trust_env=False)
+        self.client = Client(
+            api_key=api_key,
+            v1_key=v1_key,
+            v1_secret=v1_secret,
+            base_url=url,
+            max_retries=0,
+            http_client=self._client_http,
+        )
 
     def close(self) -> None:
         self.http.close()
-        if self.client is not None and hasattr(self.client, "close"):
-            self.client.close()
+        self.client.close()
+        self._client_http.close()
 
-    def _via_client(self, call: Callable[[], Any]) -> Any:
+    @staticmethod
+    def _answer(call: Callable[[], APIResponse[Any]]) -> httpx.Response:
+        """The HTTP response of a generated-client call, whatever its status."""
         try:
-            return _Result(call())
+            return call().http_response
         except APIStatusError as exc:
             return exc.response
 
     # V2
     def create_app(self, **fields: Any) -> dict[str, Any]:
         body = {"application_name": "test-app", **fields}
-        if self.client is not None:
-            create = self.client.call_control_applications.create
-            r = self._via_client(lambda: create(**body))
-            assert r.status_code == 200, r.text
-            return r.json()["data"]
-        r = self.http.post("/v2/call_control_applications", json=body, headers=self.v2)
+        create = self.client.call_control_applications.with_raw_response.create
+        r = self._answer(lambda: create(**body))
         assert r.status_code == 201, r.text
         return r.json()["data"]
 
     # V1
     def dial(self, connection_id: str, to: str = "+18005550100", **fields: Any) -> httpx.Response:
         body = {"to": to, "from": "+18005550101", "connection_id": connection_id, **fields}
-        if self.client is not None:
-            args = {("from_" if k == "from" else k): v for k, v in body.items()}
-            return self._via_client(lambda: self.client.calls.dial(**args))
-        return self.http.post("/calls", json=body, headers=self.v1)
+        args = {ARGUMENTS.get(k, k): v for k, v in body.items()}
+        return self._answer(lambda: self.client.calls.with_raw_response.dial(**args))
 
     def cmd(self, call_id: str, command: str, **body: Any) -> httpx.Response:
+        """A command through the generated client (its method of that name)."""
+        method = getattr(self.client.calls.with_raw_response, command)
+        args = {ARGUMENTS.get(k, k): v for k, v in body.items()}
+        return self._answer(lambda: method(call_id, **args))
+
+    def raw_cmd(self, call_id: str, command: str, **body: Any) -> httpx.Response:
+        """A command body as given, over raw HTTP (what the typed client cannot send)."""
         return self.http.post(f"/calls/{call_id}/actions/{command}", json=body, headers=self.v1)
 
     def ok(self, call_id: str, command: str, **body: Any) -> None:
-        if self.client is not None:
-            method = getattr(self.client.calls, command)
-            rename = {"from": "from_", "call_control_id": "body_call_control_id"}
-            args = {rename.get(k, k): v for k, v in body.items()}
-            r = self._via_client(lambda: method(call_id, **args))
-        else:
-            r = self.cmd(call_id, command, **body)
+        r = self.cmd(call_id, command, **body)
         assert r.status_code == 200, r.text
         assert r.json() == {"result": "ok"}
 
@@ -372,37 +370,27 @@ class Api:
         return VerifyKey(base64.b64decode(data["public_key"]))
 
 
-def verify(key: VerifyKey, received: Received) -> bool:
+def verify(key: VerifyKey, received: Received, signature: WebhookSignature | None = None) -> bool:
+    """Whether a webhook's signature verifies, as the spec's `x-webhook-signature` says."""
     from nacl.exceptions import BadSignatureError
 
-    signature = base64.b64decode(received.headers["telnyx-signature-ed25519"])
-    message = received.headers["telnyx-timestamp"].encode() + b"|" + received.body
+    scheme = signature or default_spec().signature
+    assert scheme is not None, "the spec declares no x-webhook-signature"
+    signature_bytes = base64.b64decode(received.headers[scheme.signature_header])
+    message = scheme.message_for(received.headers[scheme.timestamp_header], received.body)
     try:
-        key.verify(message, signature)
+        key.verify(message, signature_bytes)
     except BadSignatureError:
         return False
     return True
 
 
-# ---- x-webhooks steps as a pattern --------------------------------------------------
-def steps_pattern(steps: Iterable[dict[str, Any]], leg: str | None = None) -> re.Pattern[str]:
-    """A regex over `event;event;...` that accepts exactly the sequences the steps allow.
+# ---- x-webhooks steps: specmodel's semantics -----------------------------------------
+def matches_steps(op: Operation, hooks: list[dict[str, Any]], roles: dict[str, str], **conditions: bool) -> bool:
+    """Whether webhooks (the simulator's records, of every leg, in creation order) are a
+    sequence the operation's `x-webhooks` allows, given the conditions their `when` names.
 
-    With `leg`, only the steps of that leg (`self` when a step names none).
-    """
-    parts = []
-    for step in steps:
-        if leg is not None and step.get("leg", "self") != leg:
-            continue
-        names = [step["event"]] if "event" in step else list(step["one_of"])
-        token = "(?:" + "|".join(re.escape(n) + ";" for n in names) + ")"
-        if step.get("repeat"):
-            token += "*"
-        elif step.get("optional"):
-            token += "?"
-        parts.append(token)
-    return re.compile("".join(parts))
-
-
-def matches_steps(steps: Iterable[dict[str, Any]], events: list[str], leg: str | None = None) -> bool:
-    return steps_pattern(steps, leg).fullmatch("".join(e + ";" for e in events)) is not None
+    `roles` maps a call_leg_id to its leg in the steps (`self`, `other`, `new`)."""
+    assert op.webhooks is not None, f"{op.operation_id} has no x-webhooks"
+    ordered = sorted(hooks, key=lambda h: h["seq"])
+    return matches(slots_for(op.webhooks, conditions), [(h["event"], roles[h["call_leg_id"]]) for h in ordered])
