@@ -82,9 +82,24 @@ def _check_refs(ws: Workspace, root: Document) -> None:
         for node in iter_refs(doc.root()):
             if "/example" in node.pointer and _inside_example(node.pointer):
                 continue
+            if _inside_extension(node.pointer):
+                continue  # an x- extension is opaque: what it holds is not followed
             target = ws.resolve(node)
             if target.doc.path not in done:
                 pending.append(target.doc)
+
+
+# Mappings whose keys are names chosen by the author, where `x-...` is a name, not an extension.
+_NAMED = frozenset(
+    {"properties", "patternProperties", "$defs", "definitions", "schemas", "parameters", "responses", "headers"}
+    | {"examples", "requestBodies", "securitySchemes", "links", "callbacks", "pathItems", "webhooks", "paths"}
+    | {"content", "encoding", "variables", "mapping", "scopes", "dependentSchemas", "mediaTypes"}
+)
+
+
+def _inside_extension(pointer: str) -> bool:
+    tokens = pointer.split("/")[1:]
+    return any(t.startswith("x-") and (i == 0 or tokens[i - 1] not in _NAMED) for i, t in enumerate(tokens))
 
 
 def _inside_example(pointer: str) -> bool:

@@ -47,6 +47,7 @@ class Document:
     path: Path
     name: str
     data: Any = field(repr=False)
+    workspace: Workspace | None = field(default=None, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -112,7 +113,7 @@ class Workspace:
         path = path.resolve()
         if path in self.docs:
             return self.docs[path]
-        doc = Document(path, name, parse_file(path, name))
+        doc = Document(path, name, parse_file(path, name), self)
         self.docs[path] = doc
         return doc
 
@@ -281,16 +282,29 @@ def iter_subschemas(node: Node) -> Iterator[Node]:
 
 
 def iter_operations(doc: Document) -> Iterator[tuple[str, str, Node, Node]]:
-    """``(path, method, path_item, operation)`` for every operation, in document order."""
+    """``(path, method, path_item, operation)`` for every operation, in document order.
+
+    A path item given as a ``$ref`` is followed (standard); so is an operation given as a
+    ``$ref`` to another file (not allowed by the standard, but common), when the document
+    was read through a workspace.
+    """
     paths = doc.data.get("paths") if isinstance(doc.data, dict) else None
     if not isinstance(paths, dict):
         return
     root = doc.root()
     methods = doc.methods()
+    ws = doc.workspace
     for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
         path_item = root.child("paths", path)
-        for method in item:
-            if method in methods and isinstance(item[method], dict):
-                yield path, method, path_item, path_item.child(method)
+        if ws is not None:
+            path_item = ws.resolve(path_item)
+        if not isinstance(path_item.value, dict):
+            continue
+        for method in path_item.value:
+            if method not in methods or not isinstance(path_item.value[method], dict):
+                continue
+            op = path_item.child(method)
+            if ws is not None and "$ref" in op.value:
+                op = ws.resolve(op)
+            if isinstance(op.value, dict):
+                yield path, method, path_item, op

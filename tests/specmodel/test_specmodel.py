@@ -338,3 +338,26 @@ def test_a_document_the_validator_cannot_walk_gives_located_one_line_errors(tmp_
     assert any(f.endswith('#/paths/~1x/get/responses/200: "ok" is not of type "object"') for f in found)
     assert any(f.endswith('#/components/schemas: "nope" is not of type "object"') for f in found)
     assert len(found) == len(set(found))
+
+
+def test_extensions_are_opaque_and_operations_may_be_refs_to_other_files(tmp_path: Path) -> None:
+    write(tmp_path, "ops.yaml", {"getThing": {"operationId": "getThing", "responses": {"200": {"description": "ok"}}}})
+    doc = {
+        **BASE,
+        "x-tooling": {"$ref": "absent.yaml#/nothing"},  # not ours to follow
+        "paths": {
+            "/things": {"get": {"$ref": "ops.yaml#/getThing"}},
+            "/x-things": {"get": {"operationId": "xThings", "responses": {"200": {"description": "ok"}}}},
+        },
+        "components": {"schemas": {"T": {"type": "object", "properties": {"x-rate": {"$ref": "#/components/schemas/R"}}},
+                                   "R": {"type": "integer"}}},
+    }  # fmt: skip
+    spec = load_spec(write(tmp_path, "a.yaml", doc), validate=False)
+    assert [(op.operation_id, op.full_path) for op in spec.operations] == [
+        ("getThing", "/v9/things"),
+        ("xThings", "/v9/x-things"),
+    ]
+    assert spec.operations[0].node.doc.path.name == "ops.yaml"
+    broken = {**doc, "components": {"schemas": {"T": {"properties": {"x-rate": {"$ref": "#/components/schemas/Q"}}}}}}
+    with pytest.raises(SpecError, match="points to nothing"):
+        load_spec(write(tmp_path, "b.yaml", broken), validate=False)  # a property named x-... is a schema
