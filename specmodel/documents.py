@@ -294,7 +294,7 @@ def iter_operations(doc: Document) -> Iterator[tuple[str, str, Node, Node]]:
     root = doc.root()
     methods = doc.methods()
     ws = doc.workspace
-    for path, item in paths.items():
+    for path in paths:
         path_item = root.child("paths", path)
         if ws is not None:
             path_item = ws.resolve(path_item)

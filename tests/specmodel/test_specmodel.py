@@ -349,9 +349,13 @@ def test_extensions_are_opaque_and_operations_may_be_refs_to_other_files(tmp_pat
             "/things": {"get": {"$ref": "ops.yaml#/getThing"}},
             "/x-things": {"get": {"operationId": "xThings", "responses": {"200": {"description": "ok"}}}},
         },
-        "components": {"schemas": {"T": {"type": "object", "properties": {"x-rate": {"$ref": "#/components/schemas/R"}}},
-                                   "R": {"type": "integer"}}},
-    }  # fmt: skip
+        "components": {
+            "schemas": {
+                "T": {"type": "object", "properties": {"x-rate": {"$ref": "#/components/schemas/R"}}},
+                "R": {"type": "integer"},
+            }
+        },
+    }
     spec = load_spec(write(tmp_path, "a.yaml", doc), validate=False)
     assert [(op.operation_id, op.full_path) for op in spec.operations] == [
         ("getThing", "/v9/things"),
