@@ -80,7 +80,7 @@ class Commands:
         """The run of an accepted command's `x-webhooks`, conditions evaluated on `call`."""
         conditions = {name: (test(call) if call is not None else False) for name, test in CONDITIONS.items()}
         legs = {"self": call} if call is not None else {}
-        return Run(op, op.slots(conditions), self.e.send, legs)
+        return Run(op, op.slots(conditions), self.e.send, legs, self.e.holding)
 
     @property
     def dial_defaults(self) -> dict[str, Any]:

@@ -49,6 +49,7 @@ class Engine:
         self.faults = faults
         self.calls: dict[str, Call] = {}
         self.run: Run | None = None  # the run of the command being executed
+        self.holding: set[Run] = set()  # runs holding webhooks back (until an earlier step's comes)
         missing = EVENTS - spec.events()
         if missing:
             raise Unsupported(f"events the engine reports but the spec does not define: {sorted(missing)}")
@@ -165,6 +166,8 @@ class Engine:
         )
         if call.recording is not None:
             self.recorder.save(call)
+        for run in [r for r in self.holding if r.role_of(call) is not None]:
+            run.release_all()  # its earlier steps will not come now
         self.save(call)
         peer_id, call.bridged_with = call.bridged_with, None
         peer = self.calls.get(peer_id) if peer_id else None

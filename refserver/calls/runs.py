@@ -11,7 +11,9 @@ names are known (evaluated when the command is accepted), the calls its legs nam
   empty) is sent at once;
 * one that fits a later slot while an earlier one still waits for its webhook is held back
   and sent, in the steps' order, once the earlier ones are sent (so a spec that lists
-  `call.bridged` of the other leg first gets it first);
+  `call.bridged` of the other leg first gets it first); when a call of the run ends,
+  whatever is still held is sent, in the steps' order (a step the code never reports, e.g.
+  one added to a copy of the spec, does not swallow the ones after it);
 * one that fits no remaining slot is not sent: the spec does not list it for this command.
 
 Deferred steps (`call.speak.ended`, a gather's keys, the far end answering a dial) are the
@@ -51,8 +53,16 @@ Send = Callable[[Call, str, dict[str, Any]], None]
 
 
 class Run:
-    def __init__(self, op: Operation, slots: Sequence[SlotLike], send: Send, legs: Mapping[str, Call]) -> None:
+    def __init__(
+        self,
+        op: Operation,
+        slots: Sequence[SlotLike],
+        send: Send,
+        legs: Mapping[str, Call],
+        holding: set[Run] | None = None,
+    ) -> None:
         self.op = op
+        self.holding = holding if holding is not None else set()  # the runs holding something back
         self.slots = list(slots)
         self.send = send
         self.legs: dict[str, str] = {role: call.id for role, call in legs.items()}
@@ -104,6 +114,7 @@ class Run:
             if not (hold and self._later(occ)):
                 return False
             self.held.append(occ)
+            self.holding.add(self)
             return True
         self._take(i, occ)
         self._release()
@@ -120,6 +131,22 @@ class Run:
                     self._take(i, occ)
                     progress = True
                     break
+        if not self.held:
+            self.holding.discard(self)
+
+    def release_all(self) -> None:
+        """Send what is held, in the steps' order, without waiting for the steps before it."""
+        while self.held:
+            first = min(self.held, key=self._next_slot)
+            self.held.remove(first)
+            self._take(self._next_slot(first), first)
+        self.holding.discard(self)
+
+    def _next_slot(self, occ: Occurrence) -> int:
+        return next(
+            (i for i in range(self.at, len(self.slots)) if self._fits(i, self.count if i == self.at else 0, occ)),
+            len(self.slots),
+        )
 
 
 def deliver(runs: Sequence[Run | None], call: Call, event: str, fields: dict[str, Any], send: Send) -> None:

@@ -72,23 +72,20 @@ class Simulator:
             raise fail(422, CALL_ENDED, "This call has already ended.")
         return call
 
-    def answer(self, call_id: str) -> Call:
-        call = self._ringing(call_id)
+    def _act(self, call: Call, act: Callable[[Call], None]) -> Call:
         with self.e.store.tx():
-            self.e.far_end.answer(call)
+            act(call)
         return call
+
+    def answer(self, call_id: str) -> Call:
+        return self._act(self._ringing(call_id), self.e.far_end.answer)
 
     def reject(self, call_id: str, cause: str) -> Call:
-        call = self._ringing(call_id)
-        with self.e.store.tx():
-            self.e.end_call(call, SIM_REJECT_CAUSES.get(cause, SIM_REJECT_CAUSES["rejected"]))
-        return call
+        ending = SIM_REJECT_CAUSES.get(cause, SIM_REJECT_CAUSES["rejected"])
+        return self._act(self._ringing(call_id), lambda call: self.e.end_call(call, ending))
 
     def hangup(self, call_id: str) -> Call:
-        call = self._alive(call_id)
-        with self.e.store.tx():
-            self.e.far_end.hangup(call)
-        return call
+        return self._act(self._alive(call_id), self.e.far_end.hangup)
 
     def dtmf(self, call_id: str, digits: str, interval_ms: int) -> Call:
         """The other party presses keys, `interval_ms` apart: each is a call.dtmf.received,

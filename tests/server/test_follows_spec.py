@@ -61,6 +61,9 @@ def modify(doc: dict[str, Any]) -> None:
     # accepted call states: speak on a parked call too, hangup no longer on a parked call
     _operation(doc, "callSpeak")["x-call-states"] = ["parked", "answered", "bridged"]
     _operation(doc, "callHangup")["x-call-states"] = ["answered", "bridged"]
+    # a step record_stop never reports, before the one it does
+    steps = [{"event": "call.speak.started"}, {"event": "call.recording.saved"}]
+    _operation(doc, "callRecordStop")["x-webhooks"] = steps
     # signature: other headers, another message template
     doc["x-webhook-signature"].update(
         {"signature-header": SIGNATURE_HEADER, "timestamp-header": TIMESTAMP_HEADER, "message": "{timestamp}.{body}"}
@@ -153,6 +156,20 @@ def test_signature_follows_the_spec(both: tuple[str, Api], receiver: Receiver) -
     other = b"|" if separator == b"." else b"."
     with pytest.raises(BadSignatureError):
         key.verify(timestamp + other + received.body, signature)
+
+
+def test_a_webhook_held_behind_a_step_that_never_comes_is_sent_when_the_call_ends(
+    modified: Api, receiver: Receiver
+) -> None:
+    app, _ = _app(modified, receiver)
+    call_id = modified.answered_call(app["id"])
+    modified.ok(call_id, "record_start", format="mp3", channels="single")
+    modified.ok(call_id, "record_stop")
+    names = [h["event"] for h in modified.hooks(call_id)]  # the outbox is committed with the command
+    assert names == ["call.initiated", "call.answered"], "call.recording.saved waits for call.speak.started"
+    modified.ok(call_id, "hangup")
+    names = [h["event"] for h in modified.hooks(call_id)]
+    assert names == ["call.initiated", "call.answered", "call.hangup", "call.recording.saved"]
 
 
 def test_a_spec_the_server_cannot_load_stops_it_with_one_line(tmp_path: Path) -> None:
