@@ -17,7 +17,7 @@ import pytest
 from specmodel import Node
 from tests import specdoc as sd
 from tests import speclint
-from tests.spec.official import CALLS_V2, off_merged, off_resolve, official_operation, our_merged
+from tests.spec.official import CALLS_V2, off_merged, off_resolve, official_operation, our_merged, own_examples
 
 ALL_API_SPECS = [sd.V1, sd.V2, CALLS_V2]
 OPERATIONS = list(sd.operations(CALLS_V2))
@@ -137,6 +137,43 @@ def request_findings(official: dict[str, Any], op: sd.Operation) -> list[str]:
 
 
 WITH_BODY = [op for op in OPERATIONS if "requestBody" in op.node]
+
+
+def official_request_examples(official: dict[str, Any], op: sd.Operation) -> list[Any]:
+    off_op = official_operation(official, op.method, op.path)
+    media = off_resolve(official, off_op["requestBody"])["content"]["application/json"]
+    values = [media["example"]] if "example" in media else []
+    values += [off_resolve(official, ex).get("value") for ex in (media.get("examples") or {}).values()]
+    values += own_examples(off_merged(official, media["schema"]))
+    return values
+
+
+@pytest.mark.parametrize("op", WITH_BODY, ids=[o.operation_id for o in WITH_BODY])
+def test_every_official_request_example_is_accepted(official: dict[str, Any], op: sd.Operation) -> None:
+    """A request written from the platform's documentation passes our schema (unserved fields are ignored)."""
+    own = f"/paths/{sd.escape(op.path)}/{op.method}/requestBody/content/application~1json/schema"
+    schema = sd.SPECS.workspace.resolve(sd.SPECS.node(op.file, own))
+    validator = sd.SPECS.validator(schema.doc.path, schema.pointer)
+    for i, example in enumerate(official_request_examples(official, op)):
+        errors = sorted((e for e in validator.iter_errors(example) if e.instance not in PLACEHOLDERS), key=str)
+        assert not errors, f"{op.operation_id} official example {i}: {errors[0].message}"
+
+
+# Official example values that are prose, not values: each alternative they name is checked instead.
+PLACEHOLDERS = {
+    "+18005550100 or sip:username@sip.telnyx.com;secure=srtp": [
+        "+18005550100",
+        "sip:username@sip.telnyx.com;secure=srtp",
+    ]
+}
+
+
+def test_each_alternative_of_a_placeholder_example_is_accepted() -> None:
+    validator = sd.SPECS.validator(CALLS_V2, "/components/schemas/Destination")
+    for placeholder, values in PLACEHOLDERS.items():
+        assert list(validator.iter_errors(placeholder)), "the placeholder itself is not a destination"
+        for value in values:
+            assert not list(validator.iter_errors(value)), value
 
 
 @pytest.mark.parametrize("op", WITH_BODY, ids=[o.operation_id for o in WITH_BODY])
