@@ -12,6 +12,8 @@ import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from .documents import Document, Node, Workspace, iter_operations, iter_refs, iter_subschemas
 from .errors import SpecError, join_pointer
@@ -65,8 +67,9 @@ def _check_header(doc: Document) -> None:
     if "openapi" not in data:
         raise SpecError(doc.name, "missing required field 'openapi'", pointer="")
     version = str(data["openapi"])
-    if not re.fullmatch(r"3\.[01]\.\d+(-.+)?", version):
-        raise SpecError(doc.name, f"unsupported OpenAPI version {version!r} (3.0.x or 3.1.x)", pointer="/openapi")
+    if not re.fullmatch(r"3\.[012]\.\d+(-.+)?", version):
+        known = "3.0.x, 3.1.x or 3.2.x"
+        raise SpecError(doc.name, f"unsupported OpenAPI version {version!r} ({known})", pointer="/openapi")
 
 
 def _check_refs(ws: Workspace, root: Document) -> None:
@@ -198,7 +201,9 @@ def _check_duplicate_operation_ids(ws: Workspace) -> list[SpecError]:
 
 def _validate(ws: Workspace, doc: Document) -> list[SpecError]:
     """Run openapi-spec-validator; each finding is placed at the node it is about."""
-    validator = _validator_class(doc.version)(doc.data, base_uri=doc.path.as_uri())
+    handlers = {"file": _local(ws, doc), "http": _local(ws, doc), "https": _local(ws, doc)}
+    cls = type("Validator", (_validator_class(doc.version),), {"resolver_handlers": handlers})
+    validator = cls(doc.data, base_uri=doc.path.as_uri())
     problems: list[SpecError] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -214,6 +219,20 @@ def _validate(ws: Workspace, doc: Document) -> list[SpecError]:
             problems.append(_finding(ws, doc, error))
     unique = {(p.file, p.pointer, p.message): p for p in problems}
     return list(unique.values())
+
+
+def _local(ws: Workspace, doc: Document) -> Callable[[str], Any]:
+    """How the validator reads a referenced document: through the workspace, never the network
+    (a URI under the document's ``$self`` is the file beside it)."""
+
+    def read(uri: str) -> Any:
+        address = uri.partition("#")[0]
+        if address.startswith("file:"):
+            path = Path(url2pathname(urlsplit(address).path))
+            return ws.read(path, str(path)).data
+        return ws.lookup(Node(doc, "", {"$ref": address}).child("$ref")).doc.data
+
+    return read
 
 
 def _finding(ws: Workspace, doc: Document, error: Any) -> SpecError:

@@ -151,6 +151,7 @@ class Workspace:
         """The node a ``$ref`` string (``ref.value``) points to, one step."""
         text: str = ref.value
         file_part, _, fragment = text.partition("#")
+        file_part = _under_self(ref.doc, file_part)
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", file_part):
             raise ref.error(f"$ref {text!r}: remote references are not supported")
         doc = ref.doc
@@ -198,6 +199,19 @@ class Workspace:
             else:
                 return None
         return node
+
+
+def _under_self(doc: Document, file_part: str) -> str:
+    """A reference to a URI under the document's own OpenAPI 3.2 ``$self`` names a file beside
+    it: ``$self: https://example.com/api/openapi.yaml`` makes ``https://example.com/api/a.yaml``
+    the local ``a.yaml``, and the ``$self`` URI itself this document."""
+    own = doc.data.get("$self") if isinstance(doc.data, dict) else None
+    if not isinstance(own, str) or not file_part or "://" not in own:
+        return file_part
+    if file_part == own:
+        return ""
+    base = own.rsplit("/", 1)[0] + "/"
+    return file_part[len(base) :] if file_part.startswith(base) else file_part
 
 
 def _display(target: Path, origin: Document) -> str:
@@ -300,11 +314,11 @@ def iter_operations(doc: Document) -> Iterator[tuple[str, str, Node, Node]]:
             path_item = ws.resolve(path_item)
         if not isinstance(path_item.value, dict):
             continue
-        for method in path_item.value:
-            if method not in methods or not isinstance(path_item.value[method], dict):
-                continue
-            op = path_item.child(method)
-            if ws is not None and "$ref" in op.value:
+        found = [(m, path_item.child(m)) for m in path_item.value if m in methods]
+        extra = path_item.get("additionalOperations") if doc.version.startswith("3.2") else None
+        found += [(m.lower(), node) for m, node in extra.items()] if extra is not None else []
+        for method, op in found:
+            if ws is not None and isinstance(op.value, dict) and "$ref" in op.value:
                 op = ws.resolve(op)
             if isinstance(op.value, dict):
                 yield path, method, path_item, op

@@ -365,3 +365,32 @@ def test_extensions_are_opaque_and_operations_may_be_refs_to_other_files(tmp_pat
     broken = {**doc, "components": {"schemas": {"T": {"properties": {"x-rate": {"$ref": "#/components/schemas/Q"}}}}}}
     with pytest.raises(SpecError, match="points to nothing"):
         load_spec(write(tmp_path, "b.yaml", broken), validate=False)  # a property named x-... is a schema
+
+
+def test_openapi_32_query_additional_operations_and_self(tmp_path: Path) -> None:
+    write(tmp_path, "schemas.yaml", {"Thing": {"type": "object", "properties": {"n": {"type": "integer"}}}})
+    ok = {"200": {"description": "ok"}}
+    own_ok = "https://example.com/api/openapi.yaml#/components/responses/Ok"
+    body = {"content": {"application/json": {"schema": {"$ref": "https://example.com/api/schemas.yaml#/Thing"}}}}
+    doc = {
+        "openapi": "3.2.0",
+        "$self": "https://example.com/api/openapi.yaml",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/things": {
+                "query": {"operationId": "searchThings", "requestBody": body, "responses": ok},
+                "additionalOperations": {"COPY": {"operationId": "copyThings", "responses": ok}},
+            },
+            "/self": {"get": {"operationId": "own", "responses": {"200": {"$ref": own_ok}}}},
+        },
+        "components": {"responses": {"Ok": {"description": "ok"}}},
+    }
+    spec = load_spec(write(tmp_path, "openapi.yaml", doc))
+    assert [(op.method, op.operation_id) for op in spec.operations] == [
+        ("query", "searchThings"),
+        ("copy", "copyThings"),
+        ("get", "own"),
+    ]
+    schema = spec.operations[0].request_body.json.schema  # type: ignore[union-attr]
+    assert spec.resolve(schema).doc.path.name == "schemas.yaml"
+    assert set(spec.operation("own").responses) == {"200"}
