@@ -26,19 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
+
+from specmodel import Slot
+from specmodel.steps import UNBOUNDED
 
 from ..spec import Operation
 from .call import Call
-
-UNBOUNDED = -1
-
-
-class SlotLike(Protocol):
-    events: frozenset[str]
-    leg: str
-    low: int
-    high: int
 
 
 @dataclass
@@ -56,7 +50,7 @@ class Run:
     def __init__(
         self,
         op: Operation,
-        slots: Sequence[SlotLike],
+        slots: Sequence[Slot],
         send: Send,
         legs: Mapping[str, Call],
         holding: set[Run] | None = None,
