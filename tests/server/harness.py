@@ -7,6 +7,8 @@ according to the path: `/ok/...` 200, `/fail/...` 500, `/slow/<secs>/...` after 
 `/gate/<name>/...` blocks until the test opens the gate, `/flaky/<n>/...` fails the
 first n deliveries of each event id, `/track/<secs>/...` answers 200 after a delay and
 counts how many deliveries were in flight at once, per path and per call leg.
+`Api` drives the server through the generated client (`telnyx_call_control`) wherever the
+client covers the call, and reads webhooks, signatures and `x-webhooks` through `specmodel`.
 """
 
 from __future__ import annotations
