@@ -132,6 +132,7 @@ class WebhookLog:
         self.media: dict[str, set[str]] = {}
         self.ended: set[str] = set()
         self.silent = False
+        self.reported = False  # the NoWebhooksFailure was reported (once)
         self.waited = 0.0  # seconds waited with nothing ever received
         self.commands = 0  # accepted commands waited for with nothing ever received
 
@@ -159,6 +160,16 @@ class WebhookLog:
                 self.media.pop(control, None)
         if self.hooks:
             self.silent = False
+
+    def mark_silent(self) -> None:
+        """Nothing ever arrived: say so once, and wait no more (until a webhook does arrive)."""
+        if not self.silent:
+            self.silent = True
+            print(
+                f"fuzzer: no webhook has arrived at {self.receiver or 'the receiver'}; "
+                "webhook checks are skipped until one does",
+                flush=True,
+            )
 
     def remember(self, call_control_id: str, call_leg_id: str | None) -> None:
         if call_leg_id:
@@ -276,7 +287,10 @@ class Expectation:
         """Wait until the webhooks are complete (then `settle` more for extras) or `timeout`; the failures."""
         log.refresh()
         if log.silent and not log.hooks:
-            return []  # said once already: the server sends no webhooks
+            if log.reported:
+                return []  # said once already: the server sends no webhooks
+            log.reported = True
+            return [NoWebhooksFailure(self.label, log.receiver, max(1, log.commands), log.waited)]
         started = clock()
         deadline = started + timeout
         while True:
@@ -290,7 +304,8 @@ class Expectation:
                 if not log.hooks:  # nothing, ever: the server sends no webhooks (or cannot reach us)
                     log.commands += 1
                     log.waited += clock() - started
-                    log.silent = True
+                    log.mark_silent()
+                    log.reported = True
                     return [NoWebhooksFailure(self.label, log.receiver, log.commands, log.waited)]
                 return self.evaluate(log, final=True)[1]
             sleep(0.05)
