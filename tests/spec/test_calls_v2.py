@@ -263,3 +263,33 @@ def test_speclint_accepts_a_put_command_without_idempotency_field() -> None:
     op = next(o for o in OPERATIONS if o.path.endswith("client_state_update"))
     assert op.method == "put" and "x-idempotency-field" not in op.node
     assert not [p for p in speclint.lint(ALL_API_SPECS) if "client_state_update" in p]
+
+
+# -- x-webhooks against the official "Expected Webhooks" -------------------------------------------
+
+EVENT_NAME = re.compile(r"`((?:call|streaming|siprec)\.[a-z_.]+[a-z])`")
+
+
+def step_events(op: sd.Operation) -> set[str]:
+    return {e for step in op.node["x-webhooks"] for e in ([step["event"]] if "event" in step else step["one_of"])}
+
+
+def webhook_findings(official: dict[str, Any], op: sd.Operation) -> list[str]:
+    """Our steps name the events the official page lists; a difference is a stated toolkit choice."""
+    listed = set(EVENT_NAME.findall(official_operation(official, op.method, op.path).get("description", "")))
+    ours = step_events(op)
+    text = op.node["description"]
+    choice = text[text.find("Toolkit choice") :] if "Toolkit choice" in text else ""
+    explained = set(EVENT_NAME.findall(choice))
+    problems = [f"{e}: sent here, not listed by the official page nor explained" for e in ours - listed - explained]
+    problems += [f"{e}: listed by the official page, neither sent nor explained" for e in listed - ours - explained]
+    return problems
+
+
+WITH_STEPS = [op for op in OPERATIONS if "x-webhooks" in op.node]
+
+
+@pytest.mark.parametrize("op", WITH_STEPS, ids=[o.operation_id for o in WITH_STEPS])
+def test_x_webhooks_follow_the_official_expected_webhooks(official: dict[str, Any], op: sd.Operation) -> None:
+    problems = webhook_findings(official, op)
+    assert not problems, f"{op.operation_id}:\n" + "\n".join(problems)
