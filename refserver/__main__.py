@@ -86,9 +86,12 @@ def main() -> int:
     say(f"TIME_SCALE={cfg.time_scale:g} WEBHOOK_RETRY_SCHEDULE=" + ",".join(f"{s:g}" for s in cfg.retry_schedule))
     if cfg.faults:
         say(f"FAULTS ENABLED: {', '.join(sorted(cfg.faults))}")
+    say(f"server stack: uvicorn {uvicorn.__version__}, loop {cfg.loop}, http {cfg.http}")
     say(f"listening on {cfg.public_url}")
     config = uvicorn.Config(
         app,
+        loop=cfg.loop,
+        http=cfg.http,
         log_level="warning",
         access_log=cfg.access_log,
         lifespan="on",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import importlib.util
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,12 @@ KNOWN_FAULTS = frozenset(
         "webhook_bad_signature",
     }
 )
+
+
+# The uvicorn stack: the compiled event loop and HTTP parser when they are installed (the default
+# dependencies pin them where they build), else the pure-Python ones. See bench/README.md for the figures.
+LOOPS = {"uvloop": "uvloop", "asyncio": None}  # name -> module that must import (None: always there)
+HTTP_PARSERS = {"httptools": "httptools", "h11": "h11"}
 
 
 class ConfigError(ValueError):
@@ -61,6 +68,8 @@ class Config:
     synchronous: str = "NORMAL"
     access_log: bool = False
     spec_dir: Path | None = None  # SPEC_DIR: the directory of the specs (None: the repository's spec/)
+    loop: str = "asyncio"  # uvicorn --loop: resolved from REFSERVER_LOOP (auto picks uvloop when it imports)
+    http: str = "h11"  # uvicorn --http: resolved from REFSERVER_HTTP (auto picks httptools when it imports)
     public_url: str = ""  # set once the socket is bound
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -97,6 +106,8 @@ class Config:
         cfg.synchronous = sync
         cfg.access_log = env.get("REFSERVER_ACCESS_LOG", "") in ("1", "true", "yes")
         cfg.spec_dir = Path(env["SPEC_DIR"]) if env.get("SPEC_DIR") else None
+        cfg.loop = _stack_choice(env, "REFSERVER_LOOP", LOOPS)
+        cfg.http = _stack_choice(env, "REFSERVER_HTTP", HTTP_PARSERS)
         cfg.signing_seed = _signing_seed(env.get("TELNYX_SIGNING_KEY"))
         cfg.accounts, cfg.defaulted_credentials = _accounts(env)
         cfg.faults = _faults(env)
@@ -121,6 +132,22 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+
+
+def _importable(module: str | None) -> bool:
+    return module is None or importlib.util.find_spec(module) is not None
+
+
+def _stack_choice(env: Mapping[str, str], name: str, choices: dict[str, str | None]) -> str:
+    """`auto` (the default): the first of `choices` that imports; else the one named, which must import."""
+    raw = (env.get(name) or "auto").strip().lower()
+    if raw == "auto":
+        return next(choice for choice, module in choices.items() if _importable(module))
+    if raw not in choices:
+        raise ConfigError(f"{name} must be auto or one of {', '.join(choices)}, not {raw!r}")
+    if not _importable(choices[raw]):
+        raise ConfigError(f"{name}={raw}: the {choices[raw]} package is not installed")
+    return raw
 
 
 def _signing_seed(raw: str | None) -> bytes | None:
