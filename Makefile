@@ -12,7 +12,7 @@ SPECS := spec/call-control-v1.yaml spec/call-control-applications-v2.yaml
 PACKAGE := telnyx_call_control
 PORT ?= 8765
 
-.PHONY: help env generate test lint serve fuzz bench dist clean
+.PHONY: help env generate test lint serve fuzz bench bench-tools dist clean
 
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,9 +42,12 @@ serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
 	$(RUN) python -m fuzzer $(if $(BASE_URL),--base-url $(BASE_URL),) $(FUZZ_ARGS)
 
-bench: env ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
+bench: env bench-tools ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
 	$(UV) sync --frozen --inexact --compile-bytecode --group bench
 	$(RUN) python -m bench $(BENCH_ARGS)
+
+bench-tools: ## Install the bench's load generator (wrk, apt) and Prism (npm ci in bench/prism) when missing.
+	@bash bench/tools.sh
 
 dist: env ## Build and check the generated package's wheel and sdist into dist/.
 	rm -rf dist && $(RUN) python -m build --outdir dist generated && $(RUN) twine check --strict dist/*

@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
             lambda: [client.row_request_overhead(n=100 if args.quick else 400, rounds=3 if args.quick else 7)],
         ),
         ("webhooks", lambda: [webhooks.row_webhooks(n=500 if args.quick else 3000, rounds=3 if args.quick else 7)]),
-        ("server", lambda: server.rows(concurrency=16, per_worker=20 if args.quick else 100)),
+        ("server", lambda: server.rows(quick=args.quick, reports=args.out.parent)),
+        ("server stack", lambda: server.stack_rows(quick=args.quick)),
         ("fuzz", lambda: [fuzz.row_fuzz(quick=args.quick)]),
     ]
     rows: list[Row] = []

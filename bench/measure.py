@@ -84,9 +84,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float = 20.0) -> None:
+def wait_for_port(port: int, timeout: float = 20.0, alive: Callable[[], int | None] | None = None) -> None:
+    """Wait until something accepts on 127.0.0.1:port; `alive` (a Popen.poll) stops the wait when
+    the process that should listen there has exited."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if alive is not None and alive() is not None:
+            raise TimeoutError(f"the process exited ({alive()}) before listening on 127.0.0.1:{port}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return

@@ -20,12 +20,21 @@ class Row:
     met: bool | None  # None: recorded only, no target
     details: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    skipped: str | None = None  # why the row could not be measured here (a tool is missing)
+    ratio_text: str | None = None  # shown instead of `ratio` when a row has more than one ratio
 
     @property
     def verdict(self) -> str:
         if self.error:
             return "ERROR"
+        if self.skipped:
+            return "skipped"
         return {True: "met", False: "MISSED", None: "recorded"}[self.met]
+
+
+# Facts about the run that rows add as they go (the driver, the pinning, each peer's version);
+# written into reports/bench.json's "meta".
+RUN_META: dict[str, Any] = {}
 
 
 def print_table(rows: list[Row]) -> None:
@@ -33,9 +42,9 @@ def print_table(rows: list[Row]) -> None:
     lines = [
         (
             r.name,
-            r.ours if not r.error else r.error,
+            r.error or r.skipped or r.ours,
             r.baseline,
-            f"{r.ratio:.2f}x" if r.ratio is not None else "-",
+            r.ratio_text or (f"{r.ratio:.2f}x" if r.ratio is not None else "-"),
             r.target,
             r.verdict,
         )
@@ -51,5 +60,5 @@ def print_table(rows: list[Row]) -> None:
 
 def write_json(rows: list[Row], path: Path, meta: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"meta": meta, "rows": [{**asdict(r), "verdict": r.verdict} for r in rows]}
+    data = {"meta": {**meta, **RUN_META}, "rows": [{**asdict(r), "verdict": r.verdict} for r in rows]}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
