@@ -293,3 +293,20 @@ WITH_STEPS = [op for op in OPERATIONS if "x-webhooks" in op.node]
 def test_x_webhooks_follow_the_official_expected_webhooks(official: dict[str, Any], op: sd.Operation) -> None:
     problems = webhook_findings(official, op)
     assert not problems, f"{op.operation_id}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("action", "steps", "message"),
+    [
+        ("gather", [{"event": "call.dtmf.received", "repeat": True}], "call.gather.ended: listed by the official"),
+        (
+            "speak",
+            [{"event": "call.speak.started"}, {"event": "call.speak.ended"}, {"event": "call.enqueued"}],
+            "call.enqueued: sent here",
+        ),
+    ],
+)
+def test_the_x_webhooks_check_catches(official: dict[str, Any], action: str, steps: list[Any], message: str) -> None:
+    op = next(o for o in WITH_STEPS if o.path.endswith(f"/{action}"))
+    changed = sd.Operation(op.path, op.method, {**op.node, "x-webhooks": steps}, op.path_item, op.pointer, op.file)
+    assert any(message in p for p in webhook_findings(official, changed))
