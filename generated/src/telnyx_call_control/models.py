@@ -205,6 +205,20 @@ class CallAnsweredPayload(BaseModel):
     """
     ISO 8601 datetime of when the call was answered (V1 payloads carry it).
     """
+    start_time: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:20:27.521Z"])
+    """
+    ISO 8601 datetime of when the call started (V2 events).
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers set by the answer command (V2 events).
+    """
+    tags: list[str] | None = Field(default=None, examples=[["tag-01", "tag-02"]])
+    """
+    Tags of the number the call uses (V2 events).
+    """
 
 
 class CallBridgedEventV1(BaseModel):
@@ -836,6 +850,26 @@ class CallHangupPayload(BaseModel):
     """
     The reason the call was ended (SIP response code). If the SIP response is unavailable (in inbound calls for example) this is set to `unspecified`.
     """
+    hangup_source: Literal["caller", "callee", "unknown"] | str | None = Field(
+        default=None, examples=["caller"]
+    )
+    """
+    Which party ended the call (V2 events).
+    """
+    start_time: AwareDatetime | None = Field(default=None, examples=["2018-02-02T22:20:27.521Z"])
+    """
+    ISO 8601 datetime of when the call started (V2 events).
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers of the call (V2 events).
+    """
+    tags: list[str] | None = Field(default=None, examples=[["tag-01", "tag-02"]])
+    """
+    Tags of the number the call uses (V2 events).
+    """
 
 
 class CallInitiatedEventV1(BaseModel):
@@ -949,6 +983,28 @@ class CallInitiatedPayload(BaseModel):
     """
     ISO 8601 datetime of when the call started.
     """
+    caller_id_name: str | None = Field(default=None, examples=["+35319605860"])
+    """
+    The caller id name (V2 events).
+    """
+    shaken_stir_attestation: str | None = Field(default=None, examples=["A"])
+    """
+    The SHAKEN/STIR attestation level of the call, for example `A` (V2 events).
+    """
+    shaken_stir_validated: bool | None = Field(default=None, examples=[True])
+    """
+    Whether the attestation was validated (V2 events).
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers of the SIP INVITE (V2 events).
+    """
+    tags: list[str] | None = Field(default=None, examples=[["tag-01", "tag-02"]])
+    """
+    Tags of the number the call uses (V2 events).
+    """
 
 
 class CallPlaybackEndedEventV1(BaseModel):
@@ -1044,6 +1100,21 @@ class CallPlaybackEndedPayload(BaseModel):
     media_url: str | None = Field(default=None, examples=["http://example.com/audio.wav"])
     """
     The audio URL being played back.
+    """
+    media_name: str | None = Field(
+        default=None, examples=["my_media_uploaded_to_media_storage_api"]
+    )
+    """
+    The name of the stored media being played, when the playback named one (V2 events).
+    """
+    status_detail: str | None = Field(
+        default=None,
+        examples=[
+            "Received curl error 22 HTTP error code 404 trying to fetch http://mediaurl.com."
+        ],
+    )
+    """
+    Details of a failure (V2 events).
     """
     overlay: bool = Field(..., examples=[False])
     """
@@ -1163,6 +1234,12 @@ class CallPlaybackStartedPayload(BaseModel):
     media_url: str = Field(..., examples=["http://example.com/audio.wav"])
     """
     The audio URL being played back.
+    """
+    media_name: str | None = Field(
+        default=None, examples=["my_media_uploaded_to_media_storage_api"]
+    )
+    """
+    The name of the stored media being played, when the playback named one (V2 events).
     """
     overlay: bool = Field(..., examples=[False])
     """
