@@ -182,6 +182,14 @@ class WebhookEvent:
     description: str
 
 
+@dataclass(frozen=True)
+class Export:
+    """A name the package's ``__init__`` imports lazily from one of its modules."""
+
+    name: str
+    module: str  # relative: "._exceptions"
+
+
 @dataclass
 class Api:
     package_name: str
@@ -196,8 +204,8 @@ class Api:
     webhooks: tuple[WebhookEvent, ...]
     webhook_signature: WebhookSignature | None = None
     model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
-    model_names: frozenset[str] = frozenset()
-    warnings: list[str] = field(default_factory=list)
+    exports: tuple[Export, ...] = ()  # sorted by name
+    public_names: tuple[str, ...] = ()  # ``__all__``, in order
 
     @property
     def credentials(self) -> tuple[Credential, ...]:

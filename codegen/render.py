@@ -1,7 +1,8 @@
 """Stage 3: the IR -> files on disk.
 
-Models come from datamodel-code-generator (used as a library), everything else from the
-Jinja2 templates in ``templates/``, which read only the IR. The result is formatted with
+Models come from datamodel-code-generator (used as a library), the runtime is copied from
+``runtime/`` as it is, everything else comes from the Jinja2 templates in ``templates/``,
+which read only the IR. The result is formatted with
 ruff, written to a temporary directory, and moved into place only when all of it succeeded.
 
 This module imports little at the top, so that the command line can start the models
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from . import ir
 
 TEMPLATES = Path(__file__).parent / "templates"
+RUNTIME = Path(__file__).parent / "runtime"
 HEADER = "# Generated from the OpenAPI description by codegen: do not edit."
 
 
@@ -51,22 +53,24 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
     put("pyproject.toml", "pyproject.toml.jinja")
     put("README.md", "README.md.jinja", example=_example(api))
     files[f"{package}/py.typed"] = ""
+    for module in runtime_modules(api):
+        files[f"{package}/{module}"] = (RUNTIME / module).read_text(encoding="utf-8")
     put(f"{package}/__init__.py", "__init__.py.jinja")
-    put(f"{package}/_types.py", "_types.py.jinja")
-    put(f"{package}/_models.py", "_models.py.jinja")
-    put(f"{package}/_exceptions.py", "_exceptions.py.jinja")
-    put(f"{package}/_response.py", "_response.py.jinja")
-    put(f"{package}/_pagination.py", "_pagination.py.jinja")
-    put(f"{package}/_base_client.py", "_base_client.py.jinja")
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources__init__.py.jinja")
     for resource in api.resources:
         put(f"{package}/resources/{resource.name}.py", "resource.py.jinja", resource=resource)
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
-        put(f"{package}/_webhooks.py", "_webhooks.py.jinja")
     files[f"{package}/models.py"] = models.result() if models is not None else render_models(api)
     return files
+
+
+def runtime_modules(api: ir.Api) -> tuple[str, ...]:
+    """The runtime's modules the package gets, copied verbatim: the webhook parser only if it has webhooks."""
+    from .runtime import MODULES
+
+    return tuple(m for m in MODULES if m != "_webhooks.py" or api.webhooks)
 
 
 def render_models(api: ir.Api) -> str:

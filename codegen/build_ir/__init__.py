@@ -11,6 +11,7 @@ needs, what each docstring says. The templates only print the result.
 | ``operations`` | resources and methods: names, arguments, bodies, responses, paging, imports |
 | ``webhooks`` | ``webhooks`` entries, ``x-webhooks`` steps, ``x-webhook-signature`` |
 | ``docstrings`` | what each method's docstring says |
+| ``exports`` | what the package's ``__init__`` re-exports |
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..naming import snake, upper_snake
 from ..schemas import ModelRegistry
 from . import webhooks
 from .common import Context, Options, clean
+from .exports import exports
 from .operations import Operations
 from .security import Security
 
@@ -83,6 +85,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
     events = tuple(w for doc in ws.roots for w in webhooks.events(ctx, doc))
     signature = webhooks.signature(ctx, security.credential_names) if events else None
     info = ws.roots[0].data.get("info", {})
+    exported, public_names = exports(bool(events), signature is not None)
     return ir.Api(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
@@ -96,7 +99,8 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         webhooks=events,
         webhook_signature=signature,
         model_schemas=ctx.registry.schemas,
-        model_names=frozenset(ctx.registry.schemas),
+        exports=exported,
+        public_names=public_names,
     )
 
 

@@ -64,12 +64,27 @@ def check_quality(out: Path, tmp: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def is_cache(part: str) -> bool:
+    """A directory tools leave behind: __pycache__, .mypy_cache, .ruff_cache, .pytest_cache, ..."""
+    return part == "__pycache__" or (part.startswith(".") and part.endswith("_cache"))
+
+
 def tree(path: Path) -> dict[str, bytes]:
+    """Every file under ``path`` by relative path, but those in cache directories."""
     return {
         str(p.relative_to(path)): p.read_bytes()
         for p in sorted(path.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and ".mypy_cache" not in p.parts
+        if p.is_file() and not any(is_cache(part) for part in p.relative_to(path).parts)
     }
+
+
+def test_tree_ignores_every_cache_directory(tmp_path: Path) -> None:
+    for cache in ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "src/pkg/__pycache__"):
+        (tmp_path / cache).mkdir(parents=True)
+        (tmp_path / cache / "x.bin").write_bytes(b"cache")
+    (tmp_path / "src" / "pkg" / "mod.py").write_text("kept")
+    (tmp_path / "src" / "pkg" / "ruff_cache.py").write_text("kept too")
+    assert tree(tmp_path) == {"src/pkg/mod.py": b"kept", "src/pkg/ruff_cache.py": b"kept too"}
 
 
 # -- naming ---------------------------------------------------------------------------------
@@ -221,7 +236,10 @@ def test_generated_client_sends_what_the_specs_say() -> None:
 
         assert calls.DIAL_WEBHOOKS[1].events == ("call.answered", "call.hangup")
         assert "Webhooks sent" in calls.Calls.answer.__doc__
-        assert callable(AsyncClient(api_key="k").call_control_applications.retrieve)
+        import inspect
+        retrieve = AsyncClient(api_key="k").call_control_applications.retrieve
+        assert inspect.iscoroutinefunction(retrieve), retrieve
+        assert type(retrieve.__self__).__name__ == "AsyncCallControlApplications"
 
         no_v1 = Client(api_key="k", v1_key=None, v1_secret=None, http_client=http)
         try:
@@ -370,7 +388,10 @@ def test_events_features(tmp_path: Path) -> None:
         sig = inspect.signature(events.Events.replay)
         assert list(sig.parameters)[:2] == ["self", "event_id"]
         assert set(sig.parameters) >= {"request_id", "mode", "priority"}
-        assert "mode: Literal['replay'] | NotGiven" in str(sig) or "Literal" in str(sig)
+        annotations = {name: p.annotation for name, p in sig.parameters.items()}
+        assert annotations["mode"] == "Literal['replay'] | NotGiven", annotations  # const
+        assert annotations["priority"] == "int | None | NotGiven", annotations  # type: [integer, "null"]
+        assert annotations["request_id"] == "str | NotGiven", annotations
         assert events.REPLAY_WEBHOOKS[1].optional and events.REPLAY_WEBHOOKS[1].when == "delivery"
         assert hasattr(Client, "subscriptions")
         from event_hub_client.resources.subscriptions import Subscriptions

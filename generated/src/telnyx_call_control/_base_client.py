@@ -12,8 +12,13 @@ attempt, and is sent unchanged every time. The wait doubles from ``initial_retry
 ``max_retry_delay``, less up to a quarter of random jitter; a ``Retry-After`` (seconds or an
 HTTP date) or ``retry-after-ms`` header sets it instead, up to ``max_retry_after``.
 
-Logging: every attempt is logged at DEBUG on the ``telnyx_call_control`` logger with the
-method, path, status, retry count and elapsed time; credentials in headers are redacted.
+Waiting: a client waits before a retry with its ``sleep`` attribute (``time.sleep``, or
+``asyncio.sleep`` for an async client) and reads a ``Retry-After`` date against its ``clock``
+attribute (``time.time``). Replace them to observe or skip the waits, in tests for example.
+
+Logging: every attempt is logged at DEBUG on the package's logger (named after the package)
+with the method, path, status, retry count and elapsed time; credentials in headers are
+redacted.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
@@ -68,7 +73,8 @@ DEFAULT_MAX_RETRY_AFTER = 60.0
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
 
-log = logging.getLogger("telnyx_call_control")
+# This module is copied into each generated package: the logger is named after that package.
+log = logging.getLogger(__name__.rpartition(".")[0])
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _RETRY_STATUSES = frozenset({408, 409, 429})
@@ -185,8 +191,11 @@ def _should_retry(response: httpx.Response) -> bool:
     return response.status_code in _RETRY_STATUSES or response.status_code >= 500
 
 
-def _retry_after(headers: httpx.Headers) -> float | None:
-    """The wait a ``retry-after-ms`` or ``Retry-After`` header asks for, in seconds."""
+def _retry_after(headers: httpx.Headers, now: float) -> float | None:
+    """The wait a ``retry-after-ms`` or ``Retry-After`` header asks for, in seconds.
+
+    ``now``: the current Unix time, which an HTTP date is counted from.
+    """
     millis = headers.get("retry-after-ms")
     if millis is not None:
         try:
@@ -204,7 +213,7 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(when.timestamp() - time.time(), 0.0)
+    return max(when.timestamp() - now, 0.0)
 
 
 def _connection_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
@@ -246,6 +255,8 @@ class _BaseClient(Generic[_HttpT]):
         self._owns_http = owns_http_client
         self._raw_response = False
         self._resources: dict[type, object] = {}
+        self.clock: Callable[[], float] = time.time
+        """The wall clock (Unix seconds) a ``Retry-After`` date is read against."""
         self._secret_headers = _SECRET_HEADERS | {
             s.name.lower() for s in self._security_schemes.values() if s.location == "header"
         }
@@ -264,7 +275,7 @@ class _BaseClient(Generic[_HttpT]):
         self,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | None = None,
         initial_retry_delay: float | None = None,
         max_retry_delay: float | None = None,
@@ -321,7 +332,7 @@ class _BaseClient(Generic[_HttpT]):
         content_type: str | None = None,
         security: Sequence[Sequence[str]] = (),
         idempotency_field: str | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Request:
         params: _Params = []
         styles = query_styles or {}
@@ -412,7 +423,7 @@ class _BaseClient(Generic[_HttpT]):
     def _retry_delay(self, retries: int, response: httpx.Response | None) -> float:
         """How long to wait before retry number ``retries + 1``."""
         if response is not None:
-            asked = _retry_after(response.headers)
+            asked = _retry_after(response.headers, self.clock())
             if asked is not None:
                 return min(asked, self.max_retry_after)
         backoff = min(self.initial_retry_delay * 2.0**retries, self.max_retry_delay)
@@ -491,6 +502,8 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
+        self.sleep: Callable[[float], object] = time.sleep
+        """Waits the given seconds before a retry."""
 
     def request(
         self,
@@ -560,7 +573,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 delay = self._retry_delay(retries, response)
                 response.close()
             retries += 1
-            time.sleep(delay)
+            self.sleep(delay)
 
     def _resource(self, cls: type[_SyncResourceT]) -> _SyncResourceT:
         """The client's one instance of a resource class."""
@@ -579,6 +592,12 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 
     def __exit__(self, *args: object) -> None:
         self.close()
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it, and only to wait before a retry
+
+    await asyncio.sleep(seconds)
 
 
 class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
@@ -613,6 +632,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
+        self.sleep: Callable[[float], Awaitable[object]] = _async_sleep
+        """Waits the given seconds before a retry."""
 
     async def request(
         self,
@@ -671,8 +692,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
     async def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
         """The 2xx answer to ``request`` and the number of retries it took."""
-        import asyncio  # only async clients need it, and only to wait before a retry
-
         retryable = idempotent or request.method in _IDEMPOTENT_METHODS
         retries = 0
         while True:
@@ -693,7 +712,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 delay = self._retry_delay(retries, response)
                 await response.aclose()
             retries += 1
-            await asyncio.sleep(delay)
+            await self.sleep(delay)
 
     def _resource(self, cls: type[_AsyncResourceT]) -> _AsyncResourceT:
         """The client's one instance of a resource class."""

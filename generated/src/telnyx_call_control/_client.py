@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         CallControlApplications,
     )
     from .resources.calls import AsyncCalls, Calls
+    from .webhook_events import UnwrapWebhookEvent
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -153,11 +154,17 @@ class Client(SyncAPIClient):
         return self._resource(Calls)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> Webhooks[UnwrapWebhookEvent]:
         """Verify and parse the webhooks the API sends."""
         from ._webhooks import Webhooks
+        from .webhook_events import WEBHOOK_EVENTS, WEBHOOK_SIGNATURE
 
-        return Webhooks(public_key=self.public_key, tolerance=self.webhook_tolerance)
+        return Webhooks(
+            WEBHOOK_EVENTS,
+            WEBHOOK_SIGNATURE,
+            public_key=self.public_key,
+            tolerance=self.webhook_tolerance,
+        )
 
 
 class AsyncClient(AsyncAPIClient):
@@ -257,8 +264,14 @@ class AsyncClient(AsyncAPIClient):
         return self._resource(AsyncCalls)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> Webhooks[UnwrapWebhookEvent]:
         """Verify and parse the webhooks the API sends."""
         from ._webhooks import Webhooks
+        from .webhook_events import WEBHOOK_EVENTS, WEBHOOK_SIGNATURE
 
-        return Webhooks(public_key=self.public_key, tolerance=self.webhook_tolerance)
+        return Webhooks(
+            WEBHOOK_EVENTS,
+            WEBHOOK_SIGNATURE,
+            public_key=self.public_key,
+            tolerance=self.webhook_tolerance,
+        )

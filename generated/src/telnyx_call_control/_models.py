@@ -1,4 +1,4 @@
-"""The base class of every model in :mod:`telnyx_call_control.models`."""
+"""The base class of every model in the package's ``models`` module."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ class APIResponse(Generic[_T]):
         return self._parse()
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.http_response.request.method} {self.http_response.url.path}>"
+        request = self.http_response.request
+        return f"<APIResponse [{self.status_code}] {request.method} {request.url.path}>"
 
 
 def raw_response_wrapper(method: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]:

@@ -1,4 +1,4 @@
-"""Small types the resource methods use."""
+"""Small types the resource methods and the webhook parser use."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Self, TypeVar
 
-__all__ = ["NOT_GIVEN", "NotGiven", "WebhookStep", "sends_webhooks"]
+__all__ = [
+    "NOT_GIVEN",
+    "NotGiven",
+    "WebhookEvent",
+    "WebhookSignature",
+    "WebhookStep",
+    "sends_webhooks",
+]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -57,3 +64,46 @@ def sends_webhooks(steps: tuple[WebhookStep, ...]) -> Callable[[_F], _F]:
         return method
 
     return mark
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """One entry of the API's ``webhooks``.
+
+    ``model`` names the model of the webhook's body in the package's ``models``. An entry with
+    an ``event_type_pointer`` can be recognised by the value at that JSON pointer in the body,
+    which equals its ``event_type``.
+    """
+
+    key: str
+    model: str | None
+    event: str | None = None
+    envelope: str | None = None
+    event_type: str | None = None
+    event_type_pointer: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookSignature:
+    """How the API signs the webhooks it sends.
+
+    The signed message is ``message_prefix``, the body, then ``message_suffix``, with each
+    ``{timestamp}`` in them replaced by the timestamp header's value.
+    """
+
+    algorithm: Literal["ed25519"]
+    signature_header: str  # lower case
+    timestamp_header: str  # lower case
+    message_prefix: str
+    message_suffix: str
+    tolerance: float  # seconds a timestamp may be off, in the past or the future
+    public_key_name: str  # the client's argument holding the public key
+    public_key_env: str  # ... and the environment variable it falls back to
+
+    def message(self, timestamp: str, body: bytes) -> bytes:
+        """The bytes the signature is over."""
+        return (
+            self.message_prefix.replace("{timestamp}", timestamp).encode()
+            + body
+            + self.message_suffix.replace("{timestamp}", timestamp).encode()
+        )

@@ -1,14 +1,16 @@
-"""Webhooks: verify their signature, and parse them into typed events.
+"""Webhooks: parse them into typed events, and verify their signatures.
 
-A body is recognised by the value at each known event-type pointer
-(:data:`~telnyx_call_control.webhook_events.WEBHOOK_EVENTS`): one dictionary lookup gives
-its model, validated once. An event type the API description does not know becomes an
+What varies per API, the table of its webhooks and how it signs them, is in the package's
+``webhook_events`` module; the client hands it to :class:`Webhooks` (or to
+:class:`WebhookParser` when the API does not sign its webhooks).
+
+A body is recognised by the value at each known event-type pointer: one dictionary lookup
+gives its model, validated once. An event type the API description does not know becomes an
 :class:`UnknownWebhookEvent`, which keeps the body.
 
-Signatures: Ed25519 over ``{timestamp}|{body}``, the
-timestamp being the ``telnyx-timestamp`` header (Unix seconds) and the signature the
-``telnyx-signature-ed25519`` header (Base64), verified with the account's public key (Base64).
-PyNaCl is imported on the first verification only.
+Signatures: Ed25519 over the message a :class:`WebhookSignature` describes, the timestamp
+being one header (Unix seconds) and the signature another (Base64), verified with the
+account's public key (Base64). PyNaCl is imported on the first verification only.
 """
 
 from __future__ import annotations
@@ -16,59 +18,29 @@ from __future__ import annotations
 import base64
 import binascii
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, TypeAlias, cast
+from typing import Any, Generic, TypeVar, cast
 
 import pydantic
 import pydantic_core
 
-from .webhook_events import WEBHOOK_EVENTS
-
-if TYPE_CHECKING:
-    from .models import (
-        CallAnsweredEventV1,
-        CallAnsweredEventV2,
-        CallBridgedEventV1,
-        CallBridgedEventV2,
-        CallDtmfReceivedEventV1,
-        CallDtmfReceivedEventV2,
-        CallGatherEndedEventV1,
-        CallGatherEndedEventV2,
-        CallHangupEventV1,
-        CallHangupEventV2,
-        CallInitiatedEventV1,
-        CallInitiatedEventV2,
-        CallPlaybackEndedEventV1,
-        CallPlaybackEndedEventV2,
-        CallPlaybackStartedEventV1,
-        CallPlaybackStartedEventV2,
-        CallRecordingSavedEventV1,
-        CallRecordingSavedEventV2,
-        CallSpeakEndedEventV1,
-        CallSpeakEndedEventV2,
-        CallSpeakStartedEventV1,
-        CallSpeakStartedEventV2,
-    )
+from ._types import WebhookEvent, WebhookSignature
 
 __all__ = [
     "UnknownWebhookEvent",
-    "UnwrapWebhookEvent",
     "WebhookError",
+    "WebhookParser",
     "WebhookPayloadError",
     "WebhookVerificationError",
     "Webhooks",
 ]
 
-SIGNATURE_HEADER = "telnyx-signature-ed25519"
-TIMESTAMP_HEADER = "telnyx-timestamp"
-DEFAULT_TOLERANCE = 300
-"""Seconds a timestamp may be off, in the past or the future."""
-_MESSAGE_PREFIX = "{timestamp}|"
-_MESSAGE_SUFFIX = ""
-_PUBLIC_KEY_ENV = "TELNYX_PUBLIC_KEY"
+_Event = TypeVar("_Event")
+_EventTable = tuple[tuple[tuple[str, ...], dict[str, str]], ...]
+ModelLoader = Callable[[str], type[pydantic.BaseModel]]
 
 
 class WebhookError(ValueError):
@@ -93,39 +65,10 @@ class UnknownWebhookEvent:
     """The whole body."""
 
 
-if TYPE_CHECKING:
-    UnwrapWebhookEvent: TypeAlias = (
-        CallAnsweredEventV1
-        | CallAnsweredEventV2
-        | CallBridgedEventV1
-        | CallBridgedEventV2
-        | CallDtmfReceivedEventV1
-        | CallDtmfReceivedEventV2
-        | CallGatherEndedEventV1
-        | CallGatherEndedEventV2
-        | CallHangupEventV1
-        | CallHangupEventV2
-        | CallInitiatedEventV1
-        | CallInitiatedEventV2
-        | CallPlaybackEndedEventV1
-        | CallPlaybackEndedEventV2
-        | CallPlaybackStartedEventV1
-        | CallPlaybackStartedEventV2
-        | CallRecordingSavedEventV1
-        | CallRecordingSavedEventV2
-        | CallSpeakEndedEventV1
-        | CallSpeakEndedEventV2
-        | CallSpeakStartedEventV1
-        | CallSpeakStartedEventV2
-        | UnknownWebhookEvent
-    )
-    """Any webhook body, parsed: the model of its event, or :class:`UnknownWebhookEvent`."""
-
-
-def _event_table() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
+def _event_table(events: Iterable[WebhookEvent]) -> _EventTable:
     """(pointer tokens, {event type: model name}) for each event-type pointer."""
     table: dict[tuple[str, ...], dict[str, str]] = {}
-    for event in WEBHOOK_EVENTS:
+    for event in events:
         if event.model and event.event_type_pointer and event.event_type is not None:
             tokens = tuple(
                 t.replace("~1", "/").replace("~0", "~")
@@ -135,50 +78,66 @@ def _event_table() -> tuple[tuple[tuple[str, ...], dict[str, str]], ...]:
     return tuple(table.items())
 
 
-_EVENTS = _event_table()
-
-
-def _recognise(data: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(event type, model name) of a parsed body, one lookup per event-type pointer.
-
-    The first pointer whose text names a known event wins; otherwise the first text found is
-    the event type, with no model.
-    """
-    found: str | None = None
-    for tokens, models in _EVENTS:
-        value: object = data
-        for token in tokens:
-            value = value.get(token) if isinstance(value, dict) else None
-        if isinstance(value, str):
-            if value in models:
-                return value, models[value]
-            found = found or value
-    return found, None
-
-
 @cache
-def _model(name: str) -> type[pydantic.BaseModel]:
+def _package_model(name: str) -> type[pydantic.BaseModel]:
+    """A model of the package's ``models`` module, by name (imported on first use)."""
     model: type[pydantic.BaseModel] = getattr(import_module(".models", __package__), name)
     return model
 
 
-def _parse(payload: str | bytes) -> UnwrapWebhookEvent:
-    try:
-        data = pydantic_core.from_json(payload)  # a third of the time of json.loads
-    except ValueError as exc:
-        raise WebhookPayloadError("the webhook body is not valid JSON") from exc
-    if not isinstance(data, dict):
-        raise WebhookPayloadError("the webhook body is not a JSON object")
-    event_type, name = _recognise(data)
-    if name is None:
-        return UnknownWebhookEvent(event_type=event_type, data=data)
-    try:
-        return cast("UnwrapWebhookEvent", _model(name).model_validate(data))
-    except pydantic.ValidationError as exc:
-        problems = "; ".join(
-            f"{'/'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_input=False)
-        )
-        raise WebhookPayloadError(f"{event_type} webhook: {problems}") from exc
+class WebhookParser(Generic[_Event]):
+    """Parse the webhooks the API sends into the models of their events.
+
+    Args:
+        events: The API's webhooks (the package's ``webhook_events.WEBHOOK_EVENTS``).
+        models: Finds a model by its name; by default, in the package's ``models``.
+    """
+
+    def __init__(
+        self, events: Iterable[WebhookEvent], *, models: ModelLoader | None = None
+    ) -> None:
+        self._events = _event_table(events)
+        self._models = models or _package_model
+
+    def _recognise(self, data: dict[str, Any]) -> tuple[str | None, str | None]:
+        """(event type, model name) of a parsed body, one lookup per event-type pointer.
+
+        The first pointer whose text names a known event wins; otherwise the first text found
+        is the event type, with no model.
+        """
+        found: str | None = None
+        for tokens, models in self._events:
+            value: object = data
+            for token in tokens:
+                value = value.get(token) if isinstance(value, dict) else None
+            if isinstance(value, str):
+                if value in models:
+                    return value, models[value]
+                found = found or value
+        return found, None
+
+    def _parse(self, payload: str | bytes) -> _Event:
+        try:
+            data = pydantic_core.from_json(payload)  # a third of the time of json.loads
+        except ValueError as exc:
+            raise WebhookPayloadError("the webhook body is not valid JSON") from exc
+        if not isinstance(data, dict):
+            raise WebhookPayloadError("the webhook body is not a JSON object")
+        event_type, name = self._recognise(data)
+        if name is None:
+            return cast(_Event, UnknownWebhookEvent(event_type=event_type, data=data))
+        try:
+            return cast(_Event, self._models(name).model_validate(data))
+        except pydantic.ValidationError as exc:
+            problems = "; ".join(
+                f"{'/'.join(map(str, e['loc']))}: {e['msg']}"
+                for e in exc.errors(include_input=False)
+            )
+            raise WebhookPayloadError(f"{event_type} webhook: {problems}") from exc
+
+    def unsafe_unwrap(self, payload: str | bytes) -> _Event:
+        """Parse a webhook body into the model of its event, without checking any signature."""
+        return self._parse(payload)
 
 
 @cache
@@ -212,16 +171,37 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value
 
 
-class Webhooks:
-    """Verify and parse the webhooks the API sends (``client.webhooks``)."""
+class Webhooks(WebhookParser[_Event]):
+    """Verify and parse the webhooks the API sends (``client.webhooks``).
 
-    def __init__(self, *, public_key: str | None, tolerance: float = DEFAULT_TOLERANCE) -> None:
+    Args:
+        events: The API's webhooks (the package's ``webhook_events.WEBHOOK_EVENTS``).
+        signature: How the API signs them (``webhook_events.WEBHOOK_SIGNATURE``).
+        public_key: The account's public key (Base64).
+        tolerance: Seconds a timestamp may be off, instead of the signature scheme's.
+        clock: The current Unix time, which timestamps are checked against.
+        models: Finds a model by its name; by default, in the package's ``models``.
+    """
+
+    def __init__(
+        self,
+        events: Iterable[WebhookEvent],
+        signature: WebhookSignature,
+        *,
+        public_key: str | None,
+        tolerance: float | None = None,
+        clock: Callable[[], float] = time.time,
+        models: ModelLoader | None = None,
+    ) -> None:
+        super().__init__(events, models=models)
+        self.signature = signature
         self.public_key = public_key
-        self.tolerance = tolerance
+        self.tolerance = signature.tolerance if tolerance is None else tolerance
+        self.clock = clock
 
     def unwrap(
         self, payload: str | bytes, headers: Mapping[str, str], *, key: str | None = None
-    ) -> UnwrapWebhookEvent:
+    ) -> _Event:
         """Verify a webhook's signature, then parse its body into the model of its event.
 
         Args:
@@ -235,52 +215,56 @@ class Webhooks:
         """
         body = payload.encode() if isinstance(payload, str) else payload
         self.verify(body, headers, key=key)
-        return _parse(body)
+        return self._parse(body)
 
     def verify(
         self, payload: str | bytes, headers: Mapping[str, str], *, key: str | None = None
     ) -> None:
-        """Check a webhook's signature and timestamp; raise :class:`WebhookVerificationError` if wrong."""
+        """Check a webhook's signature and timestamp.
+
+        Raises:
+            WebhookVerificationError: The signature is missing, stale or does not match.
+        """
+        sig = self.signature
         key = key or self.public_key
         if not key:
             raise WebhookVerificationError(
-                f"no public key to verify webhooks with: pass public_key= or set ${_PUBLIC_KEY_ENV}"
+                f"no public key to verify webhooks with: pass {sig.public_key_name}= "
+                f"or set ${sig.public_key_env}"
             )
-        signature = _header(headers, SIGNATURE_HEADER)
+        signature = _header(headers, sig.signature_header)
         if not signature:
-            raise WebhookVerificationError(f"missing header {SIGNATURE_HEADER}")
-        timestamp = _header(headers, TIMESTAMP_HEADER)
+            raise WebhookVerificationError(f"missing header {sig.signature_header}")
+        timestamp = _header(headers, sig.timestamp_header)
         if not timestamp:
-            raise WebhookVerificationError(f"missing header {TIMESTAMP_HEADER}")
+            raise WebhookVerificationError(f"missing header {sig.timestamp_header}")
         try:
-            skew = time.time() - int(timestamp)
+            skew = self.clock() - int(timestamp)
         except ValueError as exc:
-            raise WebhookVerificationError(f"header {TIMESTAMP_HEADER} is not a Unix time") from exc
+            raise WebhookVerificationError(
+                f"header {sig.timestamp_header} is not a Unix time"
+            ) from exc
         if skew > self.tolerance:
             raise WebhookVerificationError(
-                f"timestamp too old: signed {skew:.0f} s ago, more than the {self.tolerance:g} s tolerance"
+                f"timestamp too old: signed {skew:.0f} s ago, "
+                f"more than the {self.tolerance:g} s tolerance"
             )
         if skew < -self.tolerance:
             raise WebhookVerificationError(
-                f"timestamp in the future: {-skew:.0f} s ahead, more than the {self.tolerance:g} s tolerance"
+                f"timestamp in the future: {-skew:.0f} s ahead, "
+                f"more than the {self.tolerance:g} s tolerance"
             )
         try:
             raw_signature = base64.b64decode(signature, validate=True)
         except binascii.Error as exc:
-            raise WebhookVerificationError(f"header {SIGNATURE_HEADER} is not Base64") from exc
+            raise WebhookVerificationError(f"header {sig.signature_header} is not Base64") from exc
         if len(raw_signature) != 64:
-            raise WebhookVerificationError(f"header {SIGNATURE_HEADER} is not a 64-byte signature")
-        body = payload.encode() if isinstance(payload, str) else payload
-        message = (
-            _MESSAGE_PREFIX.replace("{timestamp}", timestamp).encode()
-            + body
-            + _MESSAGE_SUFFIX.replace("{timestamp}", timestamp).encode()
-        )
-        if not _signature_check(key)(message, raw_signature):
             raise WebhookVerificationError(
-                "the signature does not match: the body or timestamp was altered, or signed with another key"
+                f"header {sig.signature_header} is not a 64-byte signature"
             )
-
-    def unsafe_unwrap(self, payload: str | bytes) -> UnwrapWebhookEvent:
-        """Parse a webhook body into the model of its event, without checking any signature."""
-        return _parse(payload)
+        body = payload.encode() if isinstance(payload, str) else payload
+        if not _signature_check(key)(sig.message(timestamp, body), raw_signature):
+            raise WebhookVerificationError(
+                "the signature does not match: the body or timestamp was altered, "
+                "or signed with another key"
+            )

@@ -1,4 +1,4 @@
-"""The webhooks the API sends, and how to tell them apart.
+"""The webhooks the API sends, and how to tell them apart and verify them.
 
 Each entry names the model of the webhook's body. An entry with an ``event_type_pointer``
 can be recognised by the value at that JSON pointer in the body, which equals its
@@ -7,23 +7,38 @@ can be recognised by the value at that JSON pointer in the body, which equals it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-__all__ = ["WEBHOOK_EVENTS", "WebhookEvent"]
+from ._types import WebhookEvent, WebhookSignature
 
+if TYPE_CHECKING:
+    from ._webhooks import UnknownWebhookEvent
+    from .models import (
+        CallAnsweredEventV1,
+        CallAnsweredEventV2,
+        CallBridgedEventV1,
+        CallBridgedEventV2,
+        CallDtmfReceivedEventV1,
+        CallDtmfReceivedEventV2,
+        CallGatherEndedEventV1,
+        CallGatherEndedEventV2,
+        CallHangupEventV1,
+        CallHangupEventV2,
+        CallInitiatedEventV1,
+        CallInitiatedEventV2,
+        CallPlaybackEndedEventV1,
+        CallPlaybackEndedEventV2,
+        CallPlaybackStartedEventV1,
+        CallPlaybackStartedEventV2,
+        CallRecordingSavedEventV1,
+        CallRecordingSavedEventV2,
+        CallSpeakEndedEventV1,
+        CallSpeakEndedEventV2,
+        CallSpeakStartedEventV1,
+        CallSpeakStartedEventV2,
+    )
 
-@dataclass(frozen=True)
-class WebhookEvent:
-    """One entry of the API's ``webhooks``."""
-
-    key: str
-    model: str | None
-    event: str | None = None
-    envelope: str | None = None
-    event_type: str | None = None
-    event_type_pointer: str | None = None
-
+__all__ = ["WEBHOOK_EVENTS", "WEBHOOK_SIGNATURE", "UnwrapWebhookEvent", "WebhookEvent"]
 
 WEBHOOK_EVENTS: Final[tuple[WebhookEvent, ...]] = (
     WebhookEvent(
@@ -203,3 +218,43 @@ WEBHOOK_EVENTS: Final[tuple[WebhookEvent, ...]] = (
         event_type_pointer="/data/event_type",
     ),
 )
+
+WEBHOOK_SIGNATURE: Final = WebhookSignature(
+    algorithm="ed25519",
+    signature_header="telnyx-signature-ed25519",
+    timestamp_header="telnyx-timestamp",
+    message_prefix="{timestamp}|",
+    message_suffix="",
+    tolerance=300,
+    public_key_name="public_key",
+    public_key_env="TELNYX_PUBLIC_KEY",
+)
+"""How the API signs its webhooks."""
+
+if TYPE_CHECKING:
+    UnwrapWebhookEvent: TypeAlias = (
+        CallAnsweredEventV1
+        | CallAnsweredEventV2
+        | CallBridgedEventV1
+        | CallBridgedEventV2
+        | CallDtmfReceivedEventV1
+        | CallDtmfReceivedEventV2
+        | CallGatherEndedEventV1
+        | CallGatherEndedEventV2
+        | CallHangupEventV1
+        | CallHangupEventV2
+        | CallInitiatedEventV1
+        | CallInitiatedEventV2
+        | CallPlaybackEndedEventV1
+        | CallPlaybackEndedEventV2
+        | CallPlaybackStartedEventV1
+        | CallPlaybackStartedEventV2
+        | CallRecordingSavedEventV1
+        | CallRecordingSavedEventV2
+        | CallSpeakEndedEventV1
+        | CallSpeakEndedEventV2
+        | CallSpeakStartedEventV1
+        | CallSpeakStartedEventV2
+        | UnknownWebhookEvent
+    )
+    """Any webhook body, parsed: the model of its event, or :class:`UnknownWebhookEvent`."""

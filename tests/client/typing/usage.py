@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import assert_type
+from typing import TYPE_CHECKING, Literal, assert_type
 
 from telnyx_call_control import APIResponse, AsyncClient, AsyncPage, Client, SyncPage
-from telnyx_call_control.models import CallControlApplication, CommandResult
+from telnyx_call_control.models import CallAnsweredEventV2, CallControlApplication, CommandResult
+
+if TYPE_CHECKING:
+    from telnyx_call_control.webhook_events import UnwrapWebhookEvent
 
 
 def sync_usage(client: Client) -> None:
@@ -16,6 +19,10 @@ def sync_usage(client: Client) -> None:
     assert_type(client.calls.answer("id", client_state="c", timeout=None), CommandResult)
     raw = client.calls.with_raw_response.answer("id")
     assert_type(raw, APIResponse[CommandResult])
+    event = client.webhooks.unwrap(b"{}", {"telnyx-timestamp": "1"})
+    assert_type(event, UnwrapWebhookEvent)
+    if isinstance(event, CallAnsweredEventV2):
+        assert_type(event.data.event_type, Literal["call.answered"])
 
 
 async def async_usage(client: AsyncClient) -> None:

@@ -1,4 +1,4 @@
-"""The base class of every model in :mod:`{{ api.package_name }}.models`."""
+"""The base class of every model in the package's ``models`` module."""
 
 from __future__ import annotations
 

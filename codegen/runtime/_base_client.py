@@ -12,8 +12,13 @@ attempt, and is sent unchanged every time. The wait doubles from ``initial_retry
 ``max_retry_delay``, less up to a quarter of random jitter; a ``Retry-After`` (seconds or an
 HTTP date) or ``retry-after-ms`` header sets it instead, up to ``max_retry_after``.
 
-Logging: every attempt is logged at DEBUG on the ``{{ api.package_name }}`` logger with the
-method, path, status, retry count and elapsed time; credentials in headers are redacted.
+Waiting: a client waits before a retry with its ``sleep`` attribute (``time.sleep``, or
+``asyncio.sleep`` for an async client) and reads a ``Retry-After`` date against its ``clock``
+attribute (``time.time``). Replace them to observe or skip the waits, in tests for example.
+
+Logging: every attempt is logged at DEBUG on the package's logger (named after the package)
+with the method, path, status, retry count and elapsed time; credentials in headers are
+redacted.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, Self, TypeVar, cast
 from urllib.parse import quote
@@ -68,7 +73,8 @@ DEFAULT_MAX_RETRY_AFTER = 60.0
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
 
-log = logging.getLogger("{{ api.package_name }}")
+# This module is copied into each generated package: the logger is named after that package.
+log = logging.getLogger(__name__.rpartition(".")[0])
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _RETRY_STATUSES = frozenset({408, 409, 429})
@@ -161,7 +167,11 @@ def _parse(response: httpx.Response, cast_to: type[_T]) -> _T:
     """The body of a 2xx answer as ``cast_to``."""
     if cast_to is type(None) or cast_to is bytes or cast_to is str:
         value: object = (
-            None if cast_to is type(None) else response.content if cast_to is bytes else response.text
+            None
+            if cast_to is type(None)
+            else response.content
+            if cast_to is bytes
+            else response.text
         )
         return cast(_T, value)
     try:
@@ -170,7 +180,8 @@ def _parse(response: httpx.Response, cast_to: type[_T]) -> _T:
         if exc.errors()[0]["type"] == "json_invalid":
             raise APIResponseValidationError(response, "the body is not valid JSON") from exc
         problems = "; ".join(
-            f"{'/'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors(include_input=False)
+            f"{'/'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
+            for e in exc.errors(include_input=False)
         )
         raise APIResponseValidationError(response, problems) from exc
     return result
@@ -180,8 +191,11 @@ def _should_retry(response: httpx.Response) -> bool:
     return response.status_code in _RETRY_STATUSES or response.status_code >= 500
 
 
-def _retry_after(headers: httpx.Headers) -> float | None:
-    """The wait a ``retry-after-ms`` or ``Retry-After`` header asks for, in seconds."""
+def _retry_after(headers: httpx.Headers, now: float) -> float | None:
+    """The wait a ``retry-after-ms`` or ``Retry-After`` header asks for, in seconds.
+
+    ``now``: the current Unix time, which an HTTP date is counted from.
+    """
     millis = headers.get("retry-after-ms")
     if millis is not None:
         try:
@@ -199,7 +213,7 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(when.timestamp() - time.time(), 0.0)
+    return max(when.timestamp() - now, 0.0)
 
 
 def _connection_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
@@ -241,6 +255,8 @@ class _BaseClient(Generic[_HttpT]):
         self._owns_http = owns_http_client
         self._raw_response = False
         self._resources: dict[type, object] = {}
+        self.clock: Callable[[], float] = time.time
+        """The wall clock (Unix seconds) a ``Retry-After`` date is read against."""
         self._secret_headers = _SECRET_HEADERS | {
             s.name.lower() for s in self._security_schemes.values() if s.location == "header"
         }
@@ -259,7 +275,7 @@ class _BaseClient(Generic[_HttpT]):
         self,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | None = None,
         initial_retry_delay: float | None = None,
         max_retry_delay: float | None = None,
@@ -316,7 +332,7 @@ class _BaseClient(Generic[_HttpT]):
         content_type: str | None = None,
         security: Sequence[Sequence[str]] = (),
         idempotency_field: str | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Request:
         params: _Params = []
         styles = query_styles or {}
@@ -325,15 +341,23 @@ class _BaseClient(Generic[_HttpT]):
                 params += _query_items(name, value, styles.get(name, "form"))
         request_headers = dict(self._default_headers)
         request_headers.update(
-            {k: _scalar(v) for k, v in (headers or {}).items() if not isinstance(v, (NotGiven, type(None)))}
+            {
+                k: _scalar(v)
+                for k, v in (headers or {}).items()
+                if not isinstance(v, (NotGiven, type(None)))
+            }
         )
         request_cookies = {
-            k: _scalar(v) for k, v in (cookies or {}).items() if not isinstance(v, (NotGiven, type(None)))
+            k: _scalar(v)
+            for k, v in (cookies or {}).items()
+            if not isinstance(v, (NotGiven, type(None)))
         }
         self._authenticate(security, params, request_headers, request_cookies)
         kwargs: dict[str, Any] = {}
-        if isinstance(body, Mapping) and idempotency_field and isinstance(
-            body.get(idempotency_field, None), (NotGiven, type(None))
+        if (
+            isinstance(body, Mapping)
+            and idempotency_field
+            and isinstance(body.get(idempotency_field, None), (NotGiven, type(None)))
         ):
             # Filled once, here: every retry sends this same request, so the same value.
             body = {**body, idempotency_field: str(uuid.uuid4())}
@@ -399,7 +423,7 @@ class _BaseClient(Generic[_HttpT]):
     def _retry_delay(self, retries: int, response: httpx.Response | None) -> float:
         """How long to wait before retry number ``retries + 1``."""
         if response is not None:
-            asked = _retry_after(response.headers)
+            asked = _retry_after(response.headers, self.clock())
             if asked is not None:
                 return min(asked, self.max_retry_after)
         backoff = min(self.initial_retry_delay * 2.0**retries, self.max_retry_delay)
@@ -414,10 +438,13 @@ class _BaseClient(Generic[_HttpT]):
     ) -> None:
         if not log.isEnabledFor(logging.DEBUG):
             return
-        status = outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
+        status = (
+            outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
+        )
         elapsed_ms = (time.perf_counter() - started) * 1000
         headers = {
-            k: "<redacted>" if k.lower() in self._secret_headers else v for k, v in request.headers.items()
+            k: "<redacted>" if k.lower() in self._secret_headers else v
+            for k, v in request.headers.items()
         }
         log.debug(
             "%s %s -> %s (retry %d, %.1f ms) headers=%s",
@@ -475,6 +502,8 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
+        self.sleep: Callable[[float], object] = time.sleep
+        """Waits the given seconds before a retry."""
 
     def request(
         self,
@@ -509,14 +538,18 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         """Like :meth:`request`, for an operation that answers with one page of ``item``s."""
 
         def fetch(page_query: Mapping[str, object]) -> tuple[httpx.Response, int]:
-            return self._send(self._build_request(method, path, query=page_query, **options), idempotent)
+            return self._send(
+                self._build_request(method, path, query=page_query, **options), idempotent
+            )
 
         def fetch_page(page_query: Mapping[str, object]) -> SyncPage[_T]:
             response, _ = fetch(page_query)
             return SyncPage(_parse(response, cast_to), page, page_query, fetch_page)
 
         response, retries = fetch(query)
-        return self._result(response, retries, lambda: SyncPage(_parse(response, cast_to), page, query, fetch_page))
+        return self._result(
+            response, retries, lambda: SyncPage(_parse(response, cast_to), page, query, fetch_page)
+        )
 
     def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
         """The 2xx answer to ``request`` and the number of retries it took."""
@@ -540,7 +573,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 delay = self._retry_delay(retries, response)
                 response.close()
             retries += 1
-            time.sleep(delay)
+            self.sleep(delay)
 
     def _resource(self, cls: type[_SyncResourceT]) -> _SyncResourceT:
         """The client's one instance of a resource class."""
@@ -559,6 +592,12 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 
     def __exit__(self, *args: object) -> None:
         self.close()
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it, and only to wait before a retry
+
+    await asyncio.sleep(seconds)
 
 
 class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
@@ -593,6 +632,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             max_retry_after=max_retry_after,
             default_headers=default_headers,
         )
+        self.sleep: Callable[[float], Awaitable[object]] = _async_sleep
+        """Waits the given seconds before a retry."""
 
     async def request(
         self,
@@ -609,7 +650,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         idempotent by HTTP rules; ``options`` are those of the request itself (query, body,
         security, ...).
         """
-        response, retries = await self._send(self._build_request(method, path, **options), idempotent)
+        response, retries = await self._send(
+            self._build_request(method, path, **options), idempotent
+        )
         return self._result(response, retries, lambda: _parse(response, cast_to))
 
     def request_page(
@@ -640,15 +683,15 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         async def first_page() -> AsyncPage[_T]:
             response, retries = await fetch(query)
             return self._result(
-                response, retries, lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page)
+                response,
+                retries,
+                lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page),
             )
 
         return AsyncPaginator(first_page)
 
     async def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
         """The 2xx answer to ``request`` and the number of retries it took."""
-        import asyncio  # only async clients need it, and only to wait before a retry
-
         retryable = idempotent or request.method in _IDEMPOTENT_METHODS
         retries = 0
         while True:
@@ -669,7 +712,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 delay = self._retry_delay(retries, response)
                 await response.aclose()
             retries += 1
-            await asyncio.sleep(delay)
+            await self.sleep(delay)
 
     def _resource(self, cls: type[_AsyncResourceT]) -> _AsyncResourceT:
         """The client's one instance of a resource class."""

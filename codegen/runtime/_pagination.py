@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Generator, Iterator, Mapping
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
@@ -81,7 +89,9 @@ class _BasePage(Generic[_T]):
         return getattr(self.body, name)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.page_number}/{self.total_pages}: {len(self.data)} items>"
+        return (
+            f"<{type(self).__name__} {self.page_number}/{self.total_pages}: {len(self.data)} items>"
+        )
 
 
 class SyncPage(_BasePage[_T]):

@@ -21,7 +21,9 @@ class APIResponse(Generic[_T]):
         retries_taken: How many times the request was retried before this answer.
     """
 
-    def __init__(self, http_response: httpx.Response, retries_taken: int, parse: Callable[[], _T]) -> None:
+    def __init__(
+        self, http_response: httpx.Response, retries_taken: int, parse: Callable[[], _T]
+    ) -> None:
         self.http_response = http_response
         self.retries_taken = retries_taken
         self._parse = parse
@@ -39,7 +41,8 @@ class APIResponse(Generic[_T]):
         return self._parse()
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.http_response.request.method} {self.http_response.url.path}>"
+        request = self.http_response.request
+        return f"<APIResponse [{self.status_code}] {request.method} {request.url.path}>"
 
 
 def raw_response_wrapper(method: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]:
@@ -47,6 +50,8 @@ def raw_response_wrapper(method: Callable[_P, _T]) -> Callable[_P, APIResponse[_
     return cast("Callable[_P, APIResponse[_T]]", method)
 
 
-def async_raw_response_wrapper(method: Callable[_P, Awaitable[_T]]) -> Callable[_P, Awaitable[APIResponse[_T]]]:
+def async_raw_response_wrapper(
+    method: Callable[_P, Awaitable[_T]],
+) -> Callable[_P, Awaitable[APIResponse[_T]]]:
     """The type of an async method bound to a client that answers with :class:`APIResponse`."""
     return cast("Callable[_P, Awaitable[APIResponse[_T]]]", method)

@@ -177,7 +177,9 @@ class APIResponseValidationError(APIError):
     """
 
     def __init__(self, response: httpx.Response, reason: str) -> None:
-        super().__init__(f"{_describe(response.request)}: invalid response: {reason}", response.request)
+        super().__init__(
+            f"{_describe(response.request)}: invalid response: {reason}", response.request
+        )
         self.response = response
         self.status_code = response.status_code
 

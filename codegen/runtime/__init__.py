@@ -1,0 +1,17 @@
+"""The runtime of the generated packages: plain modules, copied verbatim into every package.
+
+Nothing here depends on the API: what does (the clients, resources, models, the table of
+webhooks) is rendered from templates next to these modules. The modules are linted,
+type-checked and tested here, as source (this file is not copied).
+"""
+
+MODULES = (
+    "_base_client.py",
+    "_exceptions.py",
+    "_models.py",
+    "_pagination.py",
+    "_response.py",
+    "_types.py",
+    "_webhooks.py",
+)
+"""The files copied into each package (``_webhooks.py`` only when the API has webhooks)."""
