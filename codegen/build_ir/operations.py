@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import ir
@@ -355,16 +356,18 @@ def _qualify_builtins(op: ir.Operation, shadowed: set[str]) -> ir.Operation:
         return pattern.sub(lambda m: "builtins." + m.group(1) if m.group(1) else m.group(0), annotation)
 
     def fix_param(p: ir.Parameter) -> ir.Parameter:
-        return ir.Parameter(**{**p.__dict__, "annotation": fix(p.annotation)})
+        return replace(p, annotation=fix(p.annotation))
 
     body = op.body
     if body is not None:
-        body = ir.RequestBody(**{**body.__dict__, "fields": tuple(map(fix_param, body.fields))})
-    response = ir.Response(**{**op.response.__dict__, "annotation": fix(op.response.annotation)})
+        body = replace(body, fields=tuple(map(fix_param, body.fields)))
     pagination = op.pagination
     if pagination is not None:
-        pagination = ir.Pagination(**{**pagination.__dict__, "item_annotation": fix(pagination.item_annotation)})
-    return ir.Operation(
-        **{**op.__dict__, "parameters": tuple(map(fix_param, op.parameters)), "body": body,
-           "response": response, "pagination": pagination}
-    )  # fmt: skip
+        pagination = replace(pagination, item_annotation=fix(pagination.item_annotation))
+    return replace(
+        op,
+        parameters=tuple(map(fix_param, op.parameters)),
+        body=body,
+        response=replace(op.response, annotation=fix(op.response.annotation)),
+        pagination=pagination,
+    )

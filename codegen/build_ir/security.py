@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .. import ir
@@ -37,7 +38,7 @@ class Security:
                 None,
             )  # fmt: skip
             if existing is not None:
-                merged = ir.SecurityScheme(**{**existing.__dict__, "spec_names": (*existing.spec_names, spec_name)})
+                merged = replace(existing, spec_names=(*existing.spec_names, spec_name))
                 self.schemes[self.schemes.index(existing)] = merged
                 self.keys[(doc.name, spec_name)] = existing.key
                 continue
