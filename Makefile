@@ -15,7 +15,7 @@ PORT ?= 8765
 .PHONY: help env generate test lint serve fuzz bench bench-tools dist clean
 
 help: ## Show this help.
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .venv/.synced: uv.lock pyproject.toml
 	@$(UV) --version 2>/dev/null | grep -qE "^uv $(UV_VERSION)( |$$)" || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
@@ -24,8 +24,9 @@ help: ## Show this help.
 
 env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
 
-generate: env ## Generate the client package in generated/ from the specs in spec/.
+generate: env ## Generate the client package in generated/ and the simulator client in generated_sim/.
 	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE) --env-prefix TELNYX
+	$(RUN) python -m codegen spec/simulator.yaml -o generated_sim --package-name telnyx_sim --env-prefix TELNYX_SIM
 
 test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
 	$(RUN) pytest
@@ -36,7 +37,7 @@ lint: env ## Run ruff on the project's Python and the spec linters on spec/.
 	$(RUN) yamllint --strict spec
 	$(RUN) python -m tests.speclint spec/*.yaml
 
-serve: env ## Run the reference server in the foreground on 127.0.0.1 on $$PORT (default 8765).
+serve: env ## Run the reference server in the foreground on 127.0.0.1 on PORT (default 8765).
 	$(RUN) python -m refserver
 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
