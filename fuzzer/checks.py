@@ -442,9 +442,10 @@ class UnparseableUrlFailure(Failure):
 
     @property
     def message(self) -> str:
+        where = "/".join("*" if token.isdigit() else token for token in self.pointer.split("/"))
         return (
-            f"response field {self.pointer} = {self.value[:120]!r} looks like a URL but no URL parser reads it "
-            f"({self.error}); it broke schemathesis' link inference (reported here, the run goes on)"
+            f"response field {where} does not parse as a URL ({self.error}); it broke schemathesis' link "
+            f"inference (reported here, the run goes on)\nvalue: {self.value[:200]!r}"
         )
 
 
@@ -461,15 +462,16 @@ def _strings(document: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
 
 def check_response_urls(operation: str, document: Any) -> list[UnparseableUrlFailure]:
     """Strings of a response that look like URLs (http(s)://, /path) must parse (urllib.parse.urlsplit)."""
-    failures = []
+    failures: dict[str, UnparseableUrlFailure] = {}
     for pointer, value in _strings(document):
         if not value.startswith(("http://", "https://", "/")):
             continue
         try:
             urlsplit(value)
         except ValueError as exc:
-            failures.append(UnparseableUrlFailure(operation, pointer or "/", value, str(exc)))
-    return failures
+            failure = UnparseableUrlFailure(operation, pointer or "/", value, str(exc))
+            failures.setdefault(failure.message.split(" does not parse")[0], failure)  # one per field of a list
+    return list(failures.values())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,11 +19,13 @@ class Progress:
     done_operations: int = 0
     cases: int = 0
     failures: int = 0
+    stage: str = ""  # e.g. schemathesis' phase: operations are counted per stage
     _last: float = field(default=float("-inf"))
 
     def line(self) -> str:
         ops = f"{self.done_operations}/{self.operations}" if self.operations else str(self.done_operations)
-        return f"{self.phase}: {ops} operations, {self.cases} cases, {self.failures} failures so far"
+        stage = f" ({self.stage})" if self.stage else ""
+        return f"{self.phase}: {ops} operations{stage}, {self.cases} cases, {self.failures} failures so far"
 
     def update(self, *, operations: int | None = None, cases: int = 0, failures: int = 0, force: bool = False) -> None:
         if operations is not None:

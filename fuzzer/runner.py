@@ -147,7 +147,8 @@ class StRun:
         return self.returncode if self.returncode is not None else -1
 
     def _count(self, progress: Progress) -> None:
-        labels: set[str] = set()
+        labels: dict[str, set[str]] = {}  # per schemathesis phase
+        stage = ""
         cases = failures = 0
         try:
             lines = self.ndjson.read_text(encoding="utf-8").splitlines()
@@ -162,11 +163,13 @@ class StRun:
             if not finished:
                 continue
             recorder = finished.get("recorder") or {}
-            labels.add(recorder.get("label", ""))
+            stage = str(finished.get("phase") or "")
+            labels.setdefault(stage, set()).add(recorder.get("label", ""))
             cases += len(recorder.get("cases") or {}) or 1
             for results in (recorder.get("checks") or {}).values():
                 failures += sum(1 for r in results if r.get("status") == "failure")
-        progress.done_operations = len(labels)
+        progress.done_operations = len(labels.get(stage, ()))
+        progress.stage = stage
         progress.cases = cases
         progress.failures = failures
 

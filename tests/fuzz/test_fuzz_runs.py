@@ -8,6 +8,7 @@ server gets its faults through REFSERVER_ENABLE_FAULTS=1 / REFSERVER_FAULTS (tes
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def failed_checks(summary: dict) -> set[str]:
     return {f["check"] for f in summary["failures"]} | {k for k, v in summary["checks"].items() if v["failed"]}
 
 
-def test_healthy_reference_server_passes(tmp_path: Path) -> None:
+def test_healthy_reference_server_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, summary = run(
         tmp_path,
         "--parts",
@@ -58,6 +59,10 @@ def test_healthy_reference_server_passes(tmp_path: Path) -> None:
     assert not summary["failures"], json.dumps(summary["failures"], indent=1)[:4000]
     assert not summary["errors"], summary["errors"]
     assert code == 0
+    output = capsys.readouterr().out
+    for phase in ("call flows", "schemathesis v1", "schemathesis v2"):  # progress during every phase
+        line = rf"\[progress\] {phase}: \d+(/\d+)? operations( \(\w+\))?, [1-9]\d* cases, 0 failures so far"
+        assert re.search(line, output), phase
 
 
 V2_ONLY = ("--parts", "v2", "--max-examples", "5")
