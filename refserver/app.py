@@ -31,7 +31,7 @@ from .faults import Faults
 from .signing import Signer
 from .spec import Operation, SpecIndex, Unsupported
 from .store import Store
-from .validation import parse_json_body, validate_body, validate_params
+from .validation import parse_json_body, query_params, validate_body, validate_params
 from .webhooks import Outbox
 
 log = logging.getLogger("refserver")
@@ -110,7 +110,10 @@ class RefServer:
         async def run(request: Request) -> Response:
             try:
                 account = self._account(op, request)
-                params = validate_params(op, request.path_params, request.query_params) if has_params else {}
+                params = {}
+                if has_params:
+                    query = query_params(request.scope["query_string"], op)
+                    params = validate_params(op, request.path_params, query)
                 body: dict[str, Any] = {}
                 if has_body:
                     body = parse_json_body(await request.body())

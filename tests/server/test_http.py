@@ -109,11 +109,65 @@ def test_dial_errors(api: Api, app_id: str) -> None:
         ("filter[application_name][contains]=ab", "filter[application_name][contains]"),
         ("filter[outbound_voice_profile_id]=x1", "filter[outbound_voice_profile_id]"),
         ("filter[outbound.outbound_voice_profile_id]=x", "filter[outbound.outbound_voice_profile_id]"),
+        # numbers only from ASCII decimal digits, within 64 bits; text only as UTF-8
+        ("page[number]=%D9%A1", "page[number]"),
+        ("page[number]=1_0", "page[number]"),
+        ("page[size]=%201", "page[size]"),
+        ("page[number]=1" + "0" * 400, "page[number]"),
+        ("filter[application_name][contains]=%ED%A0%80", "filter[application_name][contains]"),
+        ("filter[application_name][contains]=%C0%AF", "filter[application_name][contains]"),
     ],
 )
 def test_list_query_errors_are_400_with_parameter(api: Api, query: str, parameter: str) -> None:
     errors = _errors(api.http.get(f"{APPS}?{query}", headers=api.v2), 400)
     assert errors[0]["source"]["parameter"] == parameter
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "pointer", "code"),
+    [
+        (b'{"application_name": "\\ud800", "webhook_event_url": "https://e.com"}', 422, "/application_name", "10002"),
+        (b'{"application_name": "a", "webhook_event_url": "https://e.com", "\\udc00": 1}', 422, "", "10002"),
+        (
+            b'{"application_name": "a", "webhook_event_url": "https://e.com", "inbound": {"channel_limit": 1'
+            + b"0" * 400
+            + b"}}",
+            422,
+            "/inbound/channel_limit",
+            "10033",
+        ),
+        (
+            b'{"application_name": "a", "webhook_event_url": "https://e.com", "first_command_timeout_secs": 1e400}',
+            422,
+            "/first_command_timeout_secs",
+            "10033",
+        ),
+        (
+            b'{"application_name": "a", "webhook_event_url": "https://e.com", "inbound": '
+            + b'{"a":' * 950
+            + b"1"
+            + b"}" * 951,
+            400,
+            None,
+            "10015",
+        ),
+        (
+            b'{"application_name": "a", "application_name": "\\ud800", "webhook_event_url": "https://e.com"}',
+            422,
+            "/application_name",
+            "10002",
+        ),
+    ],
+    ids=["lone-surrogate", "surrogate-key", "10^400", "1e400", "nesting-950", "duplicate-key"],
+)
+def test_values_no_field_may_hold_are_4xx_never_500(
+    api: Api, raw: bytes, status: int, pointer: str | None, code: str
+) -> None:
+    errors = _errors(api.http.post(APPS, content=raw, headers=api.v2), status)
+    assert errors[0]["code"] == code
+    if pointer is not None:
+        assert errors[0]["source"]["pointer"] == pointer
+    assert api.http.get(APPS, headers=api.v2).status_code == 200  # and the server still answers
 
 
 def test_malformed_bodies_routes_and_methods(api: Api, app_id: str) -> None:
