@@ -139,6 +139,9 @@ class Commands:
         self.e.run = run
         try:
             yield run
+        except BaseException:
+            self.e.holding.discard(run)  # refused: what it held back never happened
+            raise
         finally:
             self.e.run = None
 
