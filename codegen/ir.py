@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 ParamLocation = Literal["path", "query", "header", "cookie"]
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "binary", "text", "empty"]
 
 
 @dataclass(frozen=True)
@@ -28,12 +27,10 @@ class SecurityScheme:
     """How one security scheme puts its credentials on a request."""
 
     key: str  # the Python-level identifier the client uses for this scheme
-    spec_names: tuple[str, ...]  # the scheme's names in the spec(s)
     kind: Literal["bearer", "basic", "api_key"]
     location: Literal["header", "query", "cookie"]
     param_name: str  # header/query/cookie name ("Authorization" for bearer and basic)
     credentials: tuple[Credential, ...]
-    description: str
 
 
 @dataclass(frozen=True)
@@ -56,7 +53,6 @@ class Parameter:
     location: ParamLocation | Literal["body"]
     annotation: str
     required: bool
-    description: str
     style: str = "form"
     explode: bool = True
 
@@ -69,19 +65,15 @@ class Parameter:
 class RequestBody:
     content_type: str
     encoding: BodyEncoding
-    required: bool
-    model: str | None  # the body's model, when it has one
     fields: tuple[Parameter, ...]  # flattened object properties, or the single ``body`` argument
     flattened: bool
 
 
 @dataclass(frozen=True)
 class Response:
-    status: str
-    description: str
-    kind: ResponseKind
-    content_type: str | None
-    annotation: str  # Python type of the parsed body ("None" when empty)
+    """What a method returns: its success response's body."""
+
+    annotation: str  # Python type of the parsed body ("None" when empty, "bytes", "str", ...)
 
     @property
     def cast_expr(self) -> str:
@@ -95,9 +87,7 @@ class Response:
 
 @dataclass(frozen=True)
 class Pagination:
-    page_parameter: str  # Python name
     page_query: str  # the page parameter's name on the wire
-    size_parameter: str | None
     items: str
     page_number: str
     total_pages: str
@@ -119,18 +109,14 @@ class WebhookSignature:
 
 @dataclass(frozen=True)
 class Operation:
-    operation_id: str
     method_name: str
     http_method: str  # upper case
-    path: str  # full path including the server's path prefix, as in the spec
-    path_expr: str  # Python expression building the path (an f-string when it has parameters)
-    summary: str
+    path_expr: str  # Python expression building the full path (an f-string when it has parameters)
     docstring: str
-    deprecated: bool
+    deprecated: str | None  # the deprecation message, when the API description deprecates it
     parameters: tuple[Parameter, ...]  # path, query, header and cookie parameters
     body: RequestBody | None
     response: Response
-    errors: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...]  # alternatives of scheme keys; () means none
     idempotent: bool  # safe to repeat although its HTTP method is not idempotent
     idempotency_field: str | None
@@ -179,7 +165,6 @@ class WebhookEvent:
     envelope: str | None
     event_type: str | None
     event_type_pointer: str | None
-    description: str
 
 
 @dataclass(frozen=True)
@@ -203,6 +188,7 @@ class Api:
     resources: tuple[Resource, ...]
     webhooks: tuple[WebhookEvent, ...]
     webhook_signature: WebhookSignature | None = None
+    dependencies: tuple[str, ...] = ()  # of the generated package, as in pyproject.toml
     model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
     exports: tuple[Export, ...] = ()  # sorted by name
     public_names: tuple[str, ...] = ()  # ``__all__``, in order

@@ -38,6 +38,12 @@ RESERVED_RESOURCES = frozenset(
 )
 
 
+# What every generated package needs; PyNaCl is imported only to verify a webhook.
+DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.8,<3", "pynacl>=1.5,<2")
+# ... and one with deprecated operations: ``typing_extensions.deprecated`` (PEP 702) marks them.
+DEPRECATED_DEPENDENCIES = ("typing-extensions>=4.5",)
+
+
 @dataclass
 class _Server:
     origin: str
@@ -86,6 +92,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
     signature = webhooks.signature(ctx, security.credential_names) if events else None
     info = ws.roots[0].data.get("info", {})
     exported, public_names = exports(bool(events), signature is not None)
+    deprecates = any(op.deprecated for r in resources for op in r.operations)
     return ir.Api(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
@@ -99,6 +106,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         webhooks=events,
         webhook_signature=signature,
         model_schemas=ctx.registry.schemas,
+        dependencies=DEPENDENCIES + (DEPRECATED_DEPENDENCIES if deprecates else ()),
         exports=exported,
         public_names=public_names,
     )

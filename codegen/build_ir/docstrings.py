@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .. import ir
@@ -29,12 +30,17 @@ def describe_step(step: ir.WebhookStep) -> str:
     return text + (f" ({', '.join(notes)})" if notes else "")
 
 
+def deprecation(resource: str, method: str) -> str:
+    """The message of a deprecated method's warning (and of type checkers)."""
+    return f"{resource}.{method} is deprecated by the API description."
+
+
 def docstring(
     op: dict[str, Any],
-    parameters: tuple[ir.Parameter, ...],
-    body: ir.RequestBody | None,
+    arguments: Sequence[tuple[str, str]],
     webhooks: tuple[ir.WebhookStep, ...] | None,
 ) -> str:
+    """A method's docstring: summary, description, its arguments (name, description), webhooks."""
     summary = clean(op.get("summary", ""))
     description = clean(op.get("description", ""))
     parts = [summary] if summary else []
@@ -43,9 +49,9 @@ def docstring(
     if not parts:
         parts.append(f"{op.get('operationId', 'Send the request')}.")
     lines = ["Args:"]
-    for arg in (*parameters, *(body.fields if body else ())):
-        text = arg.description or "See the API reference."
-        lines.append(reflow(text, DOC_WIDTH, f"    {arg.py_name}: ", " " * 8))
+    for name, description in arguments:
+        text = description or "See the API reference."
+        lines.append(reflow(text, DOC_WIDTH, f"    {name}: ", " " * 8))
     lines.append(reflow(TIMEOUT_DOC, DOC_WIDTH, "    timeout: ", " " * 8))
     parts.append("\n".join(lines))
     if webhooks is not None:

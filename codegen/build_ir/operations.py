@@ -48,7 +48,7 @@ class Operations:
             names.claim(n if counts[n] == 1 else snake(_operation_id(e))) for n, e in zip(wanted, entries, strict=True)
         ]
         operations = [
-            self._operation(entry, method_name) for entry, method_name in zip(entries, method_names, strict=True)
+            self._operation(entry, name, method_name) for entry, method_name in zip(entries, method_names, strict=True)
         ]
         shadowed = {n for n in method_names if n in BUILTIN_TYPES}
         if shadowed:
@@ -86,6 +86,7 @@ class Operations:
         lines.append("from functools import cached_property")
         lines += ["import httpx"]
         lines += [f"from typing import {', '.join(sorted(typing))}"] if typing else []
+        lines += ["from typing_extensions import deprecated"] if any(op.deprecated for op in operations) else []
         lines.append(f"from .._base_client import {', '.join(sorted(base, key=str.lower))}")
         lines += [f"from .._pagination import {', '.join(sorted(pages))}"] if pages else []
         lines.append("from .._response import async_raw_response_wrapper, raw_response_wrapper")
@@ -93,36 +94,34 @@ class Operations:
         lines += [f"from ..models import {', '.join(sorted(models))}"] if models else []
         return tuple(lines)
 
-    def _operation(self, entry: dict[str, Any], method_name: str) -> ir.Operation:
+    def _operation(self, entry: dict[str, Any], resource_name: str, method_name: str) -> ir.Operation:
         doc: Document = entry["doc"]
         op: Node = entry["op"]
         value = op.value
         op_id = _operation_id(entry)
         hint = pascal(op_id)
         arg_names = NameSet(RESERVED_ARGUMENTS)
-        parameters = self._parameters(doc, entry["item"], op, entry["path"], hint, arg_names)
-        body = self._body(doc, op, hint, arg_names)
-        response, errors = self._responses(doc, op, hint)
+        arg_docs: dict[str, str] = {}  # argument -> its description, for the docstring
+        parameters = self._parameters(doc, entry["item"], op, entry["path"], hint, arg_names, arg_docs)
+        body = self._body(doc, op, hint, arg_names, arg_docs)
+        response = self._responses(doc, op, hint)
         path = entry["base"] + entry["path"]
         webhooks = webhook_steps(op)
         pagination = self._pagination(op, parameters, response, hint)
         idempotency_field = value.get("x-idempotency-field")
         # GET, PUT, DELETE, ... are idempotent by HTTP rules: the client knows that itself.
         idempotent = bool(value.get("x-idempotent") or idempotency_field)
-        docstring = docstrings.docstring(value, parameters, body, webhooks)
+        arguments = [(p.py_name, arg_docs[p.py_name]) for p in (*parameters, *(body.fields if body else ()))]
+        deprecated = bool(value.get("deprecated"))
         return ir.Operation(
-            operation_id=op_id,
             method_name=method_name,
             http_method=entry["method"].upper(),
-            path=path,
             path_expr=_path_expr(path, parameters),
-            summary=clean(value.get("summary", "")),
-            docstring=docstring,
-            deprecated=bool(value.get("deprecated")),
+            docstring=docstrings.docstring(value, arguments, webhooks),
+            deprecated=docstrings.deprecation(resource_name, method_name) if deprecated else None,
             parameters=parameters,
             body=body,
             response=response,
-            errors=errors,
             security=self.security.requirements(doc, op),
             idempotent=idempotent,
             idempotency_field=str(idempotency_field) if idempotency_field else None,
@@ -132,7 +131,7 @@ class Operations:
         )  # fmt: skip
 
     def _parameters(
-        self, doc: Document, item: Node, op: Node, path: str, hint: str, names: NameSet
+        self, doc: Document, item: Node, op: Node, path: str, hint: str, names: NameSet, docs: dict[str, str]
     ) -> tuple[ir.Parameter, ...]:
         found: dict[tuple[str, str], Node] = {}
         for holder in (item, op):
@@ -161,21 +160,22 @@ class Operations:
             else:
                 annotation = "str"
             style = value.get("style", "simple" if location in {"path", "header"} else "form")
+            py_name = names.claim(snake(str(value["name"])))
+            docs[py_name] = clean(value.get("description", ""))
             out.append(
                 ir.Parameter(
                     name=str(value["name"]),
-                    py_name=names.claim(snake(str(value["name"]))),
+                    py_name=py_name,
                     location=location,
                     annotation=annotation,
                     required=bool(value.get("required")) or location == "path",
-                    description=clean(value.get("description", "")),
                     style=str(style),
                     explode=bool(value.get("explode", style == "form" or style == "deepObject")),
                 )
             )
         return tuple(out)
 
-    def _body(self, doc: Document, op: Node, hint: str, names: NameSet) -> ir.RequestBody | None:
+    def _body(self, doc: Document, op: Node, hint: str, names: NameSet, docs: dict[str, str]) -> ir.RequestBody | None:
         body_ref = op.get("requestBody")
         if body_ref is None:
             return None
@@ -202,18 +202,18 @@ class Operations:
                 if isinstance(prop_schema, dict) and self.ctx.registry.target(prop_schema).get("readOnly"):
                     continue
                 annotation = self.ctx.registry.annotation(prop_schema, (model or hint) + pascal(prop))
-                description = clean(_description(self.ctx.registry, prop_schema))
+                py_name = names.claim(_body_name(prop, names))
+                docs[py_name] = clean(_description(self.ctx.registry, prop_schema))
                 out.append(
                     ir.Parameter(
                         name=prop,
-                        py_name=names.claim(_body_name(prop, names)),
+                        py_name=py_name,
                         location="body",
                         annotation=annotation,
                         required=required and prop in required_names,
-                        description=description,
                     )
                 )
-            return ir.RequestBody(media, encoding, required, model, tuple(out), flattened=True)
+            return ir.RequestBody(media, encoding, tuple(out), flattened=True)
         if encoding == "binary":
             annotation = "bytes"
         elif encoding == "text":
@@ -226,11 +226,12 @@ class Operations:
             location="body",
             annotation=annotation,
             required=required,
-            description=clean(body.value.get("description", "")) or "The request body.",
         )
-        return ir.RequestBody(media, encoding, required, model, (param,), flattened=False)
+        docs[param.py_name] = clean(body.value.get("description", "")) or "The request body."
+        return ir.RequestBody(media, encoding, (param,), flattened=False)
 
-    def _responses(self, doc: Document, op: Node, hint: str) -> tuple[ir.Response, tuple[ir.Response, ...]]:
+    def _responses(self, doc: Document, op: Node, hint: str) -> ir.Response:
+        """The success response; the error responses' models are registered too (``models`` has them)."""
         responses = op.get("responses")
         codes = sorted(responses.value, key=_status_order) if responses else []
         success_code = next((c for c in codes if str(c).startswith("2")), None)
@@ -241,28 +242,25 @@ class Operations:
             assert responses is not None
             node = self.ctx.ws.resolve(responses.child(code))
             suffix = "Response" if code == success_code else f"Error{code}"
-            out[str(code)] = self._response(doc, str(code), node, hint + suffix)
-        success = out[str(success_code)] if success_code is not None else ir.Response("204", "", "empty", None, "None")
-        errors = tuple(r for code, r in out.items() if code != str(success_code))
-        return success, errors
+            out[str(code)] = self._response(doc, node, hint + suffix)
+        return out[str(success_code)] if success_code is not None else ir.Response("None")
 
-    def _response(self, doc: Document, code: str, node: Node, hint: str) -> ir.Response:
-        description = clean(node.value.get("description", ""))
+    def _response(self, doc: Document, node: Node, hint: str) -> ir.Response:
         content = node.get("content")
         if content is None or not isinstance(content.value, dict) or not content.value:
-            return ir.Response(code, description, "empty", None, "None")
+            return ir.Response("None")
         media = pick_media(list(content.value))
         encoding = media_encoding(media)
         if encoding == "text":
-            return ir.Response(code, description, "text", media, "str")
+            return ir.Response("str")
         if encoding != "json":
-            return ir.Response(code, description, "binary", media, "bytes")
+            return ir.Response("bytes")
         schema_node = content.child(media).get("schema")
         if schema_node is None:
-            return ir.Response(code, description, "json", media, "object")
+            return ir.Response("object")
         schema = self.ctx.registry.copy(schema_node, doc.version)
         annotation = self.ctx.registry.annotation(schema, hint)
-        return ir.Response(code, description, "json", media, "object" if annotation == "Any" else annotation)
+        return ir.Response("object" if annotation == "Any" else annotation)
 
     def _pagination(
         self, op: Node, parameters: tuple[ir.Parameter, ...], response: ir.Response, hint: str
@@ -280,9 +278,7 @@ class Operations:
             raise op.error(f"x-pagination: items {items!r} is not an array in the response")
         item_schema = self.ctx.registry.target(item_schema).get("items", {})
         return ir.Pagination(
-            page_parameter=by_wire[page],
             page_query=str(page),
-            size_parameter=by_wire.get(spec.get("size-parameter", "")),
             items=items,
             page_number=str(spec.get("page-number", "")),
             total_pages=str(spec.get("total-pages", "")),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .. import ir
@@ -37,9 +36,7 @@ class Security:
                 (s for s in self.schemes if (s.kind, s.location, s.param_name) == (kind, location, param)),
                 None,
             )  # fmt: skip
-            if existing is not None:
-                merged = replace(existing, spec_names=(*existing.spec_names, spec_name))
-                self.schemes[self.schemes.index(existing)] = merged
+            if existing is not None:  # the same thing on the wire: one scheme, one credential
                 self.keys[(doc.name, spec_name)] = existing.key
                 continue
             key = NameSet({s.key for s in self.schemes}).claim(snake(spec_name))
@@ -49,9 +46,7 @@ class Security:
                 ir.Credential(n, f"{self.ctx.env_prefix}_{n.upper()}", _credential_doc(kind, i, description))
                 for i, n in enumerate(names)
             )  # fmt: skip
-            self.schemes.append(
-                ir.SecurityScheme(key, (spec_name,), kind, location, param, credentials, description)
-            )  # fmt: skip
+            self.schemes.append(ir.SecurityScheme(key, kind, location, param, credentials))
             self.keys[(doc.name, spec_name)] = key
 
     def _credential_names(self, spec_name: str, value: Any, kind: str, key: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .. import ir
 from ..load import Document, Node
 from ..naming import pascal, safe_identifier
-from .common import Context, clean, opt_str, pick_media
+from .common import Context, opt_str, pick_media
 
 
 def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
@@ -44,7 +44,6 @@ def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
             envelope=opt_str(ext.get("x-envelope")),
             event_type=opt_str(ext.get("x-event-type")),
             event_type_pointer=opt_str(ext.get("x-event-type-pointer")),
-            description=clean(op_value.get("summary") or op_value.get("description") or ""),
         )
 
 

@@ -301,7 +301,8 @@ def test_third_party_output_is_clean_and_complete(third_party: tuple[str, Path],
                        and not m.startswith("_")]
             if name.startswith("Async"):
                 # Every async method is awaited, but a list method also iterates directly.
-                assert all(inspect.iscoroutinefunction(getattr(cls, m))
+                # (unwrap: a deprecated method is wrapped by its warning.)
+                assert all(inspect.iscoroutinefunction(inspect.unwrap(getattr(cls, m)))
                            or inspect.signature(getattr(cls, m)).return_annotation.startswith("AsyncPaginator[")
                            for m in methods)
             else:
@@ -329,7 +330,7 @@ def test_petstore_features(tmp_path: Path) -> None:
             sent.append(request)
             if request.url.path.endswith("/pets"):
                 return httpx.Response(200, json=[{"name": "Tom", "petType": "cat"}])
-            if request.method == "DELETE":
+            if request.method in {"DELETE", "PATCH"}:
                 return httpx.Response(204)
             return httpx.Response(200, json={"id": 1, "status": "in transit"})
 
@@ -357,6 +358,20 @@ def test_petstore_features(tmp_path: Path) -> None:
 
         assert client.pets.delete(7) is None
         assert sent[-1].url.path == "/api/v1/pets/7"
+
+        # A deprecated operation warns when called, and says so in its docstring.
+        import warnings
+        from petstore_ish_client.resources.pets import AsyncPets, Pets
+        message = "pets.rename is deprecated by the API description."
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert client.pets.rename(7, name="Rex") is None
+            client.pets.delete(7)
+        assert [(w.category, str(w.message)) for w in caught] == [(DeprecationWarning, message)], caught
+        assert (sent[-1].method, sent[-2].method, json.loads(sent[-2].content)) == ("DELETE", "PATCH", {"name": "Rex"})
+        assert Pets.rename.__deprecated__ == AsyncPets.rename.__deprecated__ == message
+        assert Pets.rename.__doc__.rstrip().endswith("Deprecated.")
+        assert not hasattr(Pets.delete, "__deprecated__")
         assert client.health.health() is None
         assert "x-api-key" not in sent[-1].headers
         assert sent[-1].url == "https://petstore.example.com/api/v1/health"
@@ -372,6 +387,34 @@ def test_petstore_features(tmp_path: Path) -> None:
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_deprecated_operations_are_deprecated_for_type_checkers(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert codegen(HERE / "specs" / "petstore-ish.yaml", "-o", out).returncode == 0
+    assert '"typing-extensions>=4.5"' in (out / "pyproject.toml").read_text()
+    user = tmp_path / "user.py"
+    user.write_text(
+        textwrap.dedent(
+            """
+            from petstore_ish_client import AsyncClient, Client
+
+            async def use(client: Client, async_client: AsyncClient) -> None:
+                client.pets.rename(1, name="Rex")
+                await async_client.pets.rename(1)
+                client.pets.delete(1)
+                client.pets.with_raw_response.delete(1)
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--enable-error-code", "deprecated",
+         "--cache-dir", str(tmp_path / "cache"), str(user), str(out / "src" / "petstore_ish_client")],
+        capture_output=True, text=True, check=False, env={**os.environ, "MYPYPATH": str(out / "src")},
+    )  # fmt: skip
+    reported = [line.split(": error: ")[0] for line in result.stdout.splitlines() if ": error: " in line]
+    assert reported == [f"{user}:5", f"{user}:6"], result.stdout  # the two calls of rename, nothing else
+    assert result.stdout.count("pets.rename is deprecated by the API description.") == 2, result.stdout
 
 
 def test_events_features(tmp_path: Path) -> None:
