@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import specmodel
 from specmodel import Node, Spec, WebhookEntry, WebhookSignature, WebhookStep, load_spec
 from specmodel import Operation as ModelOperation
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
+SPEC_DIR = specmodel.SPEC_DIR  # the repository's spec/, or the installed wheel's copy
 V1_SPEC = SPEC_DIR / "call-control-v1.yaml"
 V2_SPEC = SPEC_DIR / "call-control-applications-v2.yaml"
 SIM_SPEC = SPEC_DIR / "simulator.yaml"

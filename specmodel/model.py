@@ -493,7 +493,10 @@ def load_spec(*paths: Path | str, validate: bool = True, lenient: bool = False) 
     return build_spec(ws)
 
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
+# The project's spec/ next to this package; an installed toolkit wheel carries them as package data
+# (specmodel/spec, see pyproject.toml's force-include), which wins when present.
+_PACKAGED_SPEC_DIR = Path(__file__).resolve().parent / "spec"
+SPEC_DIR = _PACKAGED_SPEC_DIR if _PACKAGED_SPEC_DIR.is_dir() else Path(__file__).resolve().parent.parent / "spec"
 
 
 def api_documents(spec_dir: Path = SPEC_DIR) -> list[Path]:
