@@ -38,10 +38,14 @@ lint: env ## Run ruff on the project's Python and the spec linters on spec/.
 	$(RUN) python -m tests.speclint spec/*.yaml
 
 serve: env ## Run the reference server in the foreground on 127.0.0.1 on PORT (default 8765).
-	$(RUN) python -m refserver
+	$(RUN) telnyx-cc-serve
 
 fuzz: env ## Fuzz a server against the specs (the reference server unless BASE_URL is set).
-	$(RUN) python -m fuzzer $(if $(BASE_URL),--base-url $(BASE_URL),) $(FUZZ_ARGS)
+	$(RUN) telnyx-cc-fuzz $(if $(BASE_URL),--base-url $(BASE_URL),) $(FUZZ_ARGS)
+
+fuzz-webhooks: env ## Fuzz your webhook handler at TARGET=URL (signed with TELNYX_SIGNING_KEY, else a new key).
+	@test -n "$(TARGET)" || { echo "make fuzz-webhooks: set TARGET to your webhook handler's URL" >&2; exit 2; }
+	$(RUN) telnyx-cc-fuzz-webhooks $(TARGET) $(FUZZ_WEBHOOKS_ARGS)
 
 bench: env bench-tools ## Run the benchmarks (peers from the lock's bench group) and write reports/bench.json.
 	$(UV) sync --frozen --inexact --compile-bytecode --group bench
@@ -50,8 +54,11 @@ bench: env bench-tools ## Run the benchmarks (peers from the lock's bench group)
 bench-tools: ## Install the bench's load generator (wrk, apt) and Prism (npm ci in bench/prism) when missing.
 	@bash bench/tools.sh
 
-dist: env ## Build and check the generated package's wheel and sdist into dist/.
-	rm -rf dist && $(RUN) python -m build --outdir dist generated && $(RUN) twine check --strict dist/*
+dist: env ## Build and check the wheels and sdists of the client (generated/) and the toolkit into dist/.
+	rm -rf dist
+	$(RUN) python -m build --outdir dist generated
+	$(RUN) python -m build --outdir dist .
+	$(RUN) twine check --strict dist/*
 
 clean: ## Remove the virtual environment, caches and reports.
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache reports dist .state
