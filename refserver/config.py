@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import importlib.util
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
