@@ -271,7 +271,7 @@ class Spec:
         schema = self.resolve(schema)
         props = schema.get("properties")
         if props is not None and name in props.value:
-            return self.resolve(props.child(name))
+            return self.workspace.resolve_merged(props.child(name))
         all_of = schema.get("allOf")
         for index in range(len(all_of.value) if all_of is not None and isinstance(all_of.value, list) else 0):
             assert all_of is not None
@@ -290,7 +290,7 @@ class Spec:
                 out.update(self.properties(all_of.child(index)))
         props = schema.get("properties")
         for name, node in props.items() if props is not None else ():
-            out[name] = self.resolve(node)
+            out[name] = self.workspace.resolve_merged(node)  # a default beside a $ref is kept
         return out
 
     def required(self, schema: Node) -> set[str]:

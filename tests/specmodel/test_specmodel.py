@@ -394,3 +394,23 @@ def test_openapi_32_query_additional_operations_and_self(tmp_path: Path) -> None
     schema = spec.operations[0].request_body.json.schema  # type: ignore[union-attr]
     assert spec.resolve(schema).doc.path.name == "schemas.yaml"
     assert set(spec.operation("own").responses) == {"200"}
+
+
+def test_a_default_beside_a_ref_is_a_default(tmp_path: Path) -> None:
+    doc = {
+        **BASE,
+        "components": {
+            "schemas": {
+                "Which": {"type": "string", "enum": ["all", "current"]},
+                "Stop": {
+                    "type": "object",
+                    "properties": {"stop": {"$ref": "#/components/schemas/Which", "default": "all"}},
+                },
+            }
+        },
+    }
+    spec = load_spec(write(tmp_path, "a.yaml", doc))
+    stop = spec.at(spec.documents[0], "/components/schemas/Stop")
+    assert spec.defaults(stop) == {"stop": "all"}
+    prop = spec.property(stop, "stop")
+    assert prop is not None and prop.value["enum"] == ["all", "current"] and prop.value["default"] == "all"
