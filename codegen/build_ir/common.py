@@ -33,10 +33,6 @@ def clean(text: Any) -> str:
     return textwrap.dedent(str(text or "")).strip()
 
 
-def opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 def pick_media(types: list[str]) -> str:
     def rank(media: str) -> int:
         base = media.split(";")[0].strip().lower()

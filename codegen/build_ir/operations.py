@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from specmodel import extensions
+
 from .. import ir
 from ..load import Document, Node
 from ..naming import NameSet, pascal, safe_identifier, snake, strip_resource_words, words
@@ -34,10 +36,9 @@ class Operations:
         res_words = words(name)
         wanted: list[str] = []
         for entry in entries:
-            op = entry["op"].value
-            override = op.get("x-method-name")
+            override = extensions.method_name(entry["op"])
             if override:
-                wanted.append(safe_identifier(str(override)))
+                wanted.append(safe_identifier(override))
                 continue
             op_words = words(_operation_id(entry))
             stripped = strip_resource_words(op_words, res_words)
@@ -108,9 +109,9 @@ class Operations:
         path = entry["base"] + entry["path"]
         webhooks = webhook_steps(op)
         pagination = self._pagination(op, parameters, response, hint)
-        idempotency_field = value.get("x-idempotency-field")
+        idempotency_field = extensions.idempotency_field(op)
         # GET, PUT, DELETE, ... are idempotent by HTTP rules: the client knows that itself.
-        idempotent = bool(value.get("x-idempotent") or idempotency_field)
+        idempotent = extensions.idempotent(op) or idempotency_field is not None
         arguments = [(p.py_name, arg_docs[p.py_name]) for p in (*parameters, *(body.fields if body else ()))]
         deprecated = bool(value.get("deprecated"))
         return ir.Operation(
@@ -124,7 +125,7 @@ class Operations:
             response=response,
             security=self.security.requirements(doc, op),
             idempotent=idempotent,
-            idempotency_field=str(idempotency_field) if idempotency_field else None,
+            idempotency_field=idempotency_field,
             pagination=pagination,
             webhooks=webhooks,
             webhooks_const=f"{method_name.upper().strip('_')}_WEBHOOKS" if webhooks is not None else None,
@@ -265,23 +266,22 @@ class Operations:
     def _pagination(
         self, op: Node, parameters: tuple[ir.Parameter, ...], response: ir.Response, hint: str
     ) -> ir.Pagination | None:
-        spec = op.value.get("x-pagination")
-        if not isinstance(spec, dict):
+        spec = extensions.pagination(op)
+        if spec is None:
             return None
-        by_wire = {p.name: p.py_name for p in parameters if p.location == "query"}
-        page = spec.get("page-parameter")
-        if page not in by_wire:
+        page = spec.page_parameter
+        if page not in {p.name for p in parameters if p.location == "query"}:
             raise op.error(f"x-pagination: page-parameter {page!r} is not a query parameter")
-        items = str(spec.get("items", "/data"))
+        items = spec.items
         item_schema = self._schema_at(response.annotation, items)
         if item_schema is None or not isinstance(self.ctx.registry.target(item_schema), dict):
             raise op.error(f"x-pagination: items {items!r} is not an array in the response")
         item_schema = self.ctx.registry.target(item_schema).get("items", {})
         return ir.Pagination(
-            page_query=str(page),
+            page_query=page,
             items=items,
-            page_number=str(spec.get("page-number", "")),
-            total_pages=str(spec.get("total-pages", "")),
+            page_number=spec.page_number or "",
+            total_pages=spec.total_pages or "",
             item_annotation=self.ctx.registry.annotation(item_schema, hint + "Item"),
         )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from specmodel import extensions
+
 from .. import ir
 from ..errors import SpecError
 from ..load import Document, Node
@@ -40,7 +42,7 @@ class Security:
                 self.keys[(doc.name, spec_name)] = existing.key
                 continue
             key = NameSet({s.key for s in self.schemes}).claim(snake(spec_name))
-            names = self._credential_names(spec_name, value, kind, key)
+            names = self._credential_names(spec_name, node, kind, key)
             description = clean(value.get("description", ""))
             credentials = tuple(
                 ir.Credential(n, f"{self.ctx.env_prefix}_{n.upper()}", _credential_doc(kind, i, description))
@@ -49,17 +51,20 @@ class Security:
             self.schemes.append(ir.SecurityScheme(key, kind, location, param, credentials))
             self.keys[(doc.name, spec_name)] = key
 
-    def _credential_names(self, spec_name: str, value: Any, kind: str, key: str) -> tuple[str, ...]:
+    def _credential_names(self, spec_name: str, scheme: Node, kind: str, key: str) -> tuple[str, ...]:
+        """``--credential-names``, else the scheme's ``x-credential-names``, else the defaults."""
         wanted = 2 if kind == "basic" else 1
-        given = self.ctx.options.credential_names.get(spec_name) or value.get("x-credential-names")
+        problem = f"security scheme {spec_name!r} takes {wanted} credential name(s)"
+        given = self.ctx.options.credential_names.get(spec_name)
         if given:
-            names = tuple(safe_identifier(str(n)) for n in given)
-            if len(names) != wanted:
-                raise SpecError(
-                    "--credential-names",
-                    f"security scheme {spec_name!r} takes {wanted} credential name(s)",
-                )
-            return names
+            if len(given) != wanted:
+                raise SpecError("--credential-names", problem)
+            return tuple(safe_identifier(str(n)) for n in given)
+        declared = extensions.credential_names(scheme)
+        if declared:
+            if len(declared) != wanted:
+                raise scheme.child("x-credential-names").error(problem)
+            return tuple(safe_identifier(n) for n in declared)
         default = ("username", "password") if kind == "basic" else ("api_key",)
         if any(n in self.credential_names for n in default):
             default = tuple(f"{key}_{n}" for n in default)

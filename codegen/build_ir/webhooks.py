@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from specmodel import extensions
 
 from .. import ir
 from ..load import Document, Node
 from ..naming import pascal, safe_identifier
-from .common import Context, opt_str, pick_media
+from .common import Context, pick_media
 
 
 def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
@@ -36,14 +37,14 @@ def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
                     model = ctx.registry.ref_name(schema)
                     if model is None:
                         model = ctx.registry.register_inline(schema, pascal(key) + "Webhook")
-        ext = {**item.value, **op_value}
+        ext = extensions.event_extensions(item, op)
         yield ir.WebhookEvent(
             key=str(key),
             model=model,
-            event=opt_str(ext.get("x-event")),
-            envelope=opt_str(ext.get("x-envelope")),
-            event_type=opt_str(ext.get("x-event-type")),
-            event_type_pointer=opt_str(ext.get("x-event-type-pointer")),
+            event=ext.event,
+            envelope=ext.envelope,
+            event_type=ext.event_type,
+            event_type_pointer=ext.event_type_pointer,
         )
 
 
@@ -52,57 +53,35 @@ def signature(ctx: Context, taken: set[str]) -> ir.WebhookSignature | None:
 
     ``taken``: the credentials' names, which the public key's name must not repeat.
     """
-    doc = next((d for d in ctx.ws.roots if "x-webhook-signature" in d.data), None)
-    if doc is None:
+    for doc in ctx.ws.roots:
+        root = Node(doc, "", doc.data)
+        value = extensions.webhook_signature(root)
+        if value is not None:
+            break
+    else:
         return None
-    node = Node(doc, "", doc.data).child("x-webhook-signature")
-    value = node.value
-    if not isinstance(value, dict):
-        raise node.error("x-webhook-signature must be a mapping")
-    if value.get("algorithm") != "ed25519":
-        raise node.error(f"unsupported webhook signature algorithm {value.get('algorithm')!r} (known: ed25519)")
-    missing = [k for k in ("signature-header", "timestamp-header", "message") if not value.get(k)]
-    if missing:
-        raise node.error(f"x-webhook-signature needs {', '.join(missing)}")
-    message = str(value["message"])
-    placeholders = re.findall(r"{([^{}]*)}", message)
-    if placeholders.count("body") != 1 or set(placeholders) - {"body", "timestamp"}:
-        raise node.error("message must contain {body} once and no placeholder but {timestamp}")
-    prefix, _, suffix = message.partition("{body}")
-    name = safe_identifier(str(value.get("public-key-name", "public_key")))
+    if value.algorithm != "ed25519":  # what the generated verifier implements
+        raise root.child("x-webhook-signature").error(f"unsupported webhook signature algorithm {value.algorithm!r}")
+    name = safe_identifier(value.public_key_name)
     if name in taken:
-        raise node.error(f"public-key-name {name!r} is already a credential's name")
+        raise root.child("x-webhook-signature").error(f"public-key-name {name!r} is already a credential's name")
     key = ir.Credential(name, f"{ctx.env_prefix}_{name.upper()}", "The public key webhooks are verified with.")
     return ir.WebhookSignature(
         algorithm="ed25519",
-        signature_header=str(value["signature-header"]).lower(),
-        timestamp_header=str(value["timestamp-header"]).lower(),
-        message_prefix=prefix,
-        message_suffix=suffix,
-        tolerance=int(value.get("tolerance", 300)),
+        signature_header=value.signature_header,
+        timestamp_header=value.timestamp_header,
+        message_prefix=value.message_prefix,
+        message_suffix=value.message_suffix,
+        tolerance=value.tolerance,
         public_key=key,
     )
 
 
 def steps(op: Node) -> tuple[ir.WebhookStep, ...] | None:
     """An operation's ``x-webhooks``; None without it, () for ``[]`` (none sent)."""
-    value = op.value.get("x-webhooks")
-    if value is None:
+    parsed = extensions.webhook_steps(op)
+    if parsed is None:
         return None
-    if not isinstance(value, list):
-        raise op.child("x-webhooks").error("x-webhooks must be a list of steps")
-    out = []
-    for index, step in enumerate(value):
-        if not isinstance(step, dict) or not ("event" in step or "one_of" in step):
-            raise op.child("x-webhooks", index).error("a step needs 'event' or 'one_of'")
-        names = (str(step["event"]),) if "event" in step else tuple(map(str, step["one_of"]))
-        out.append(
-            ir.WebhookStep(
-                events=names,
-                repeat=bool(step.get("repeat")),
-                optional=bool(step.get("optional")),
-                when=opt_str(step.get("when")),
-                leg=str(step.get("leg", "self")),
-            )
-        )
-    return tuple(out)
+    return tuple(
+        ir.WebhookStep(events=s.events, repeat=s.repeat, optional=s.optional, when=s.when, leg=s.leg) for s in parsed
+    )

@@ -480,6 +480,9 @@ BAD = {
     "duplicate-operation-id.yaml": "#/paths/~1animals/get/operationId: duplicate operationId",
     "invalid-schema-type.yaml": "#/components/schemas/Pet/properties/name/type: invalid schema",
     "missing-info-title.yaml": '#/info: "title" is a required property',
+    "bad-credential-names.yaml": "#/components/securitySchemes/token/x-credential-names: security scheme 'token' "
+    "takes 1 credential name(s)",
+    "bad-webhook-step.yaml": "#/paths/~1pets/post/x-webhooks/1: a step needs exactly one of 'event' or 'one_of'",
 }
 
 
