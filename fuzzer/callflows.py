@@ -257,16 +257,7 @@ class CallFlows(RuleBasedStateMachine):
                 again = live.v1.post(path, json=body)
                 return again.status_code, again.text
 
-            failure = repeat_and_judge(
-                live.log,
-                op.label,
-                op.idempotency_field,
-                command_id,
-                op.webhooks or (),
-                legs,
-                send,
-                min(0.2, self.ctx.timeout / 4),
-            )
+            failure = repeat_and_judge(live.log, op, command_id, legs, send, self.ctx.timeout)
             self.record("command_idempotency", [failure] if failure else [], op.label, reproduce)
 
     def after_end(self, control: str, data: Any) -> None:

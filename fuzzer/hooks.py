@@ -414,16 +414,7 @@ def command_idempotency(ctx: Any, response: Any, case: Any) -> bool | None:
                 return 0, f"repeating the command failed: {exc}"
             return again.status_code, again.text
 
-        failure = repeat_and_judge(
-            st.log,
-            op.label,
-            op.idempotency_field,
-            command_id,
-            op.webhooks or (),
-            legs,
-            send,
-            min(0.2, st.timeout / 4),
-        )
+        failure = repeat_and_judge(st.log, op, command_id, legs, send, st.timeout)
         _raise([failure] if failure else [])
     return None
 

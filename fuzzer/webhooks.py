@@ -312,26 +312,19 @@ class Expectation:
 
 
 def repeat_and_judge(
-    log: WebhookLog,
-    label: str,
-    field: str,
-    command_id: str,
-    steps: Sequence[Step],
-    legs: dict[str, str],
-    send: Callable[[], tuple[int, str]],
-    settle: float,
+    log: WebhookLog, op: Any, command_id: str, legs: dict[str, str], send: Callable[[], tuple[int, str]], timeout: float
 ) -> Failure | None:
     """command_idempotency: send the accepted command again (`send`), then judge the answer and the webhooks."""
     known = log.controls()
-    (status, text), after = log.around(send, settle)
+    (status, text), after = log.around(send, min(0.2, timeout / 4))
     return checks.check_command_repeat(
-        label,
-        field,
+        op.label,
+        op.idempotency_field,
         command_id,
         status,
         text,
         [(h.event or "?", log.control_of(h), h.describe()) for h in after],
-        steps,
+        op.webhooks or (),
         legs,
         known,
     )
