@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 from referencing import Registry
 
-from specmodel import SPEC_DIR, Document, Node, Workspace
+from specmodel import SPEC_DIR, Document, Node, Spec, Workspace, build_spec
 from specmodel.documents import parse_file
 from specmodel.errors import SpecError, escape_pointer_token, unescape_pointer_token
 from specmodel.schemas import registry_for, validator_for
@@ -40,7 +40,9 @@ class _Workspace(Workspace):
 
     def read(self, path: Path, name: str) -> Document:
         path = path.resolve()
-        return Document(path, path.name, self.owner.load(path))
+        if path not in self.docs:
+            self.docs[path] = Document(path, path.name, self.owner.load(path), self)
+        return self.docs[path]
 
 
 @dataclass
@@ -65,6 +67,12 @@ class SpecSet:
         if found is None:
             raise KeyError(f"{path.name}#{pointer}")
         return found
+
+    def spec(self, paths: list[Path]) -> Spec:
+        """specmodel's typed views of these root documents, as this set holds them."""
+        ws = _Workspace(self)
+        ws.roots = [ws.read(path, path.name) for path in paths]
+        return build_spec(ws)
 
     def pointer(self, path: Path, pointer: str) -> Any:
         return self.node(path, pointer).value
