@@ -21,7 +21,7 @@ import pydantic
 import pytest
 
 from codegen import render
-from codegen.build_ir.exports import RUNTIME_EXPORTS, SIGNED_WEBHOOK_EXPORTS, WEBHOOK_EXPORTS
+from codegen.build_ir.exports import RUNTIME_EXPORTS, SIGNED_WEBHOOK_EXPORTS, WEBHOOK_EXPORTS, runtime_all
 from codegen.runtime import MODULES
 from codegen.runtime import _base_client as bc
 from codegen.runtime import _exceptions as exc
@@ -66,8 +66,10 @@ def test_every_exported_name_exists_in_its_runtime_module() -> None:
         if module == "._client":  # rendered per API
             continue
         loaded = importlib.import_module("codegen.runtime" + module)
-        missing = [n for n in names if n not in getattr(loaded, "__all__", ())]
+        assert runtime_all(module) == tuple(loaded.__all__)
+        missing = [n for n in names or runtime_all(module) if n not in loaded.__all__]
         assert missing == [], (module, missing)
+    assert "APIStatusError" in runtime_all("._exceptions")
 
 
 # -- retry timing ----------------------------------------------------------------------------
