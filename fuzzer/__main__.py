@@ -240,9 +240,14 @@ def run(args: argparse.Namespace, session: Session) -> None:
                     "python -m fuzzer: --spec needs --base-url (the reference server serves its own specs)"
                 )
             faults = tuple(f for f in args.server_faults.split(",") if f)
-            server = RefServer(
-                credentials, time_scale=args.time_scale, faults=faults, log_path=report_dir / "refserver.log"
-            ).start()
+            try:
+                server = RefServer(
+                    credentials, time_scale=args.time_scale, faults=faults, log_path=report_dir / "refserver.log"
+                ).start()
+            except RuntimeError as exc:
+                log_tail = (report_dir / "refserver.log").read_text(errors="replace").strip().splitlines()[-1:]
+                print(f"python -m fuzzer: {exc}" + (f": {log_tail[0]}" if log_tail else ""), file=sys.stderr)
+                raise SystemExit(2) from None
             base_url = server.base_url
             sim_url = base_url + "/_sim"
             public_key = args.public_key or server.public_key

@@ -48,6 +48,7 @@ URL_STRING = 8_192
 DEPTHS = (500, 950, 1000)
 FAR = 10**400
 _MARK = "\x00hostile-raw\x00"
+ITEM = "[]"  # a body pointer's token for an array's first item
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,10 @@ def body_targets(index: SpecIndex, schema: Node, depth: int = 0) -> Iterator[Tar
     for name, sub in properties.items() if properties is not None else ():
         for target in body_targets(index, sub, depth + 1):
             yield Target("body", (name, *target.pointer), target.kind, target.schema)
+    items = schema.get("items")
+    if kind == "array" and items is not None:
+        for target in body_targets(index, items, depth + 1):
+            yield Target("body", (ITEM, *target.pointer), target.kind, target.schema)
 
 
 def targets(index: SpecIndex, op: Operation) -> list[Target]:
@@ -476,54 +481,45 @@ class HostilePhase:
 
 def plant(body: Any, target: Target, hostile: Hostile) -> bytes:
     """The body as JSON bytes with the hostile input at the target."""
-    body = copy.deepcopy(body)
-    if target.kind == "object" and hostile.name == "duplicate keys":
-        return _duplicate(body, target)
-    if target.kind == "object" and hostile.raw is not None:
-        container = _ensure(body, target.pointer, {})
-        value: Any = _MARK
-        if isinstance(container, dict):
-            container["hostile_nesting"] = _MARK
-            value = None
-        raw = json.dumps(body if value is None else _MARK).encode()
-        return raw.replace(json.dumps(_MARK).encode(), hostile.raw)
+    mark = json.dumps(_MARK).encode()
+    if target.kind == "object" and (hostile.name == "duplicate keys" or hostile.raw is not None):
+        found = _get(body, target.pointer)
+        holder = dict(found) if isinstance(found, dict) else {}
+        if hostile.name == "duplicate keys":  # the first key again, its second value a surrogate string
+            properties = target.schema.value.get("properties") if isinstance(target.schema.value, dict) else None
+            key = next(iter(holder), None) or next(iter(properties or {"hostile": 0}))
+            holder.setdefault(key, 1)
+            holder["__dup__"] = _MARK
+            raw = json.dumps(_set(body, target.pointer, holder)).encode()
+            return raw.replace(b'"__dup__": ' + mark, json.dumps(key).encode() + b': "\\ud800"')
+        holder["hostile_nesting"] = _MARK  # an extra key holding the nesting
+        assert hostile.raw is not None
+        return json.dumps(_set(body, target.pointer, holder)).encode().replace(mark, hostile.raw)
     value = _MARK if hostile.raw is not None else hostile.value
-    if not target.pointer:
-        body = value
-    else:
-        parent = _ensure(body, target.pointer[:-1], {})
-        if isinstance(parent, dict):
-            parent[target.pointer[-1]] = value
-        else:
-            body = value
-    raw = json.dumps(body).encode()
-    if hostile.raw is not None:
-        raw = raw.replace(json.dumps(_MARK).encode(), hostile.raw)
-    return raw
+    raw = json.dumps(_set(body, target.pointer, value)).encode()
+    return raw.replace(mark, hostile.raw) if hostile.raw is not None else raw
 
 
-def _ensure(body: Any, pointer: tuple[str, ...], default: Any) -> Any:
-    node = body
+def _get(node: Any, pointer: tuple[str, ...]) -> Any:
     for token in pointer:
-        if not isinstance(node, dict):
-            return None
-        if not isinstance(node.get(token), dict):
-            node[token] = copy.deepcopy(default)
-        node = node[token]
+        if token == ITEM:
+            node = node[0] if isinstance(node, list) and node else None
+        else:
+            node = node.get(token) if isinstance(node, dict) else None
     return node
 
 
-def _duplicate(body: Any, target: Target) -> bytes:
-    """The object at the target with its first key twice: first its valid value, then a surrogate string."""
-    container = _ensure(body, target.pointer, {}) if target.pointer else body
-    if not isinstance(container, dict):
-        return json.dumps(body).encode()
-    properties = target.schema.value.get("properties") if isinstance(target.schema.value, dict) else None
-    key = next(iter(container), None) or next(iter(properties or {"hostile": 0}))
-    container.setdefault(key, 1)
-    container["__dup__"] = _MARK
-    raw = json.dumps(body).encode()
-    return raw.replace(b'"__dup__": ' + json.dumps(_MARK).encode(), json.dumps(key).encode() + b': "\\ud800"')
+def _set(node: Any, pointer: tuple[str, ...], value: Any) -> Any:
+    """A copy of `node` with `value` at `pointer`, the objects and arrays on the way made to exist."""
+    if not pointer:
+        return value
+    token, rest = pointer[0], pointer[1:]
+    if token == ITEM:
+        items = list(node) if isinstance(node, list) else []
+        return [_set(items[0] if items else None, rest, value), *items[1:]]
+    holder = dict(node) if isinstance(node, dict) else {}
+    holder[token] = _set(holder.get(token), rest, value)
+    return holder
 
 
 def _properties(index: SpecIndex, op: Operation) -> set[str]:

@@ -47,6 +47,7 @@ def test_targets_come_from_the_spec() -> None:
     assert ("GET /sessions", "query page", "integer") in found
     assert ("POST /sessions", "body /name", "string") in found
     assert ("POST /sessions", "body /tags", "array") in found
+    assert ("POST /sessions", "body /tags/[]", "string") in found  # an array's items too
     assert ("POST /sessions", "body /meta", "object") in found
     assert ("POST /sessions/{session_id}/timers", "body /delay_ms", "integer") in found
     assert ("DELETE /sessions/{session_id}", "path session_id", "string") in found
