@@ -75,12 +75,6 @@ class Webhook:
         return f"#{self.seq} {self.event or '?'}"
 
 
-def _at(doc: Any, pointer: str) -> Any:
-    for token in filter(None, pointer.split("/")):
-        doc = doc.get(token.replace("~1", "/").replace("~0", "~")) if isinstance(doc, dict) else None
-    return doc
-
-
 def parse_webhook(
     index: SpecIndex, received: Received, public_key: str | None = None, now: float | None = None
 ) -> Webhook:
@@ -96,7 +90,9 @@ def parse_webhook(
     if hook.entry is None:
         return hook
     # the event's object holds the event type (x-event-type-pointer) and its payload
-    container = _at(hook.body, (hook.entry.event_type_pointer or "").rsplit("/", 1)[0])
+    container = hook.body
+    for token in hook.entry.pointer_tokens[:-1]:  # specmodel's reading of x-event-type-pointer
+        container = container.get(token) if isinstance(container, dict) else None
     if isinstance(container, dict) and isinstance(container.get("payload"), dict):
         hook.payload = container["payload"]
     if public_key and index.signature is not None:
