@@ -1,16 +1,19 @@
-"""Schemathesis hooks module (SCHEMATHESIS_HOOKS=fuzzer.hooks): webhook-aware checks.
+"""Schemathesis hooks module (SCHEMATHESIS_HOOKS=fuzzer.hooks): the adapter of fuzzer.checks to `st run`.
 
-Registered with `@schemathesis.check`, they run after every response, next to the
-built-in checks, in every phase (examples, coverage, fuzzing, stateful):
+The checks themselves are pure functions in fuzzer.checks; here each is registered with
+`@schemathesis.check` (so it runs after every response, next to the built-in checks, in every
+phase), fed the facts it needs, and its typed failures raised as one AssertionError:
 
 - `webhooks_conformance`: after a 2xx command (or dial) on a call whose webhooks come to
   the fuzzer's receiver, the webhooks of the operation's `x-webhooks` list arrive, in
-  order, within the timeout; each verifies (Ed25519), validates against the spec's webhook
-  schema, echoes the command's client_state and names the right call.
+  order, within the timeout; each verifies (`x-webhook-signature`), validates against the
+  spec's webhook schema, echoes the command's client_state and names the right call.
 - `command_idempotency`: the same command sent again with the same `command_id` is
   answered 2xx and produces no second set of webhooks.
 - `call_state_conformance`: a command on a call in a state outside its `x-call-states` is
   refused with 422; on a call that has ended with 422 / 90018.
+- `response_urls_parse`: URL-like strings of a response parse (one that does not would crash
+  schemathesis' link inference, which is guarded here so that the run goes on).
 
 A `before_call` hook steers part of the generated requests toward live calls (a fresh
 answered or parked call of the fuzzer's application, or one that has ended) and part of
