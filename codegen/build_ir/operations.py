@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from specmodel import extensions
+from specmodel import extensions, split_pointer
 
 from .. import ir
 from ..load import Document, Node
@@ -288,7 +288,7 @@ class Operations:
     def _schema_at(self, model: str, pointer: str) -> Any:
         """The schema of the value at a JSON pointer into a body of the model ``model``."""
         schema: Any = {"$ref": REF_PREFIX + model} if model in self.ctx.registry.schemas else None
-        for token in [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]:
+        for token in split_pointer(pointer):
             fields = self.ctx.registry.object_fields(schema) if schema is not None else None
             if fields is None or token not in fields[0]:
                 return None

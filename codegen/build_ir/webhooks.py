@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from specmodel import extensions
 
 from .. import ir
-from ..load import Document, Node
+from ..load import HTTP_METHODS, Document, Node
 from ..naming import pascal, safe_identifier
 from .common import Context, pick_media
 
@@ -20,10 +20,9 @@ def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
     root = Node(doc, "", doc.data)
     for key in hooks:
         item = ctx.ws.resolve(root.child("webhooks", key))
-        op_value = next((item.value[m] for m in ("post", "put") if m in item.value), None)
-        if not isinstance(op_value, dict):
+        method = next((m for m in HTTP_METHODS if isinstance(item.value.get(m), dict)), None)
+        if method is None:
             continue
-        method = "post" if "post" in item.value else "put"
         op = item.child(method)
         model = None
         body_ref = op.get("requestBody")
