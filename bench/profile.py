@@ -43,16 +43,37 @@ def fold(raw: str) -> tuple[int, Counter[str], Counter[str]]:
     return total, inclusive, own
 
 
-def summarize(raw: str, top: int = 15, below: float = 0.6) -> dict[str, Any]:
-    """The functions with the largest shares of the samples. Inclusive shares of `below` or more
-    are left out: they are the server's frame (event loop, uvicorn, Starlette's middleware chain)
-    that every request passes through."""
+# The frame every request passes through (the event loop, uvicorn, Starlette's middleware chain
+# and router): left out of the inclusive list, where it would only say "everything".
+FRAME = (
+    "(<frozen runpy>)",
+    "(asyncio/",
+    "(uvicorn/server.py)",
+    "(uvicorn/_compat.py)",
+    "(uvicorn/middleware/",
+    "(uvicorn/protocols/http/httptools_impl.py)",
+    "(uvicorn/protocols/http/h11_impl.py)",
+    "(starlette/applications.py)",
+    "(starlette/middleware/",
+    "(starlette/_exception_handler.py)",
+    "request_response.<locals>.app",
+    "Route.handle (starlette/routing.py)",
+    "Router.__call__ (starlette/routing.py)",
+    "Router.app (starlette/routing.py)",
+    "(refserver/__main__.py)",
+)
+
+
+def summarize(raw: str, top: int = 15) -> dict[str, Any]:
+    """The functions with the largest shares of the samples: inclusive (the function and what it
+    calls; the request-handling frame left out, see FRAME) and self."""
     total, inclusive, own = fold(raw)
     if not total:
         return {"samples": 0, "inclusive": [], "self": []}
+    kept = [(f, n) for f, n in inclusive.most_common() if not any(part in f for part in FRAME)]
     return {
         "samples": total,
-        "inclusive": [(f, round(n / total, 3)) for f, n in inclusive.most_common() if n / total < below][:top],
+        "inclusive": [(f, round(n / total, 3)) for f, n in kept[:top]],
         "self": [(f, round(n / total, 3)) for f, n in own.most_common(top)],
     }
 

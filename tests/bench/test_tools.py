@@ -125,8 +125,10 @@ def test_profile_folds_py_spy_stacks() -> None:
     assert total == 10
     assert inclusive["handle (b.py)"] == 9 and inclusive["main (a.py)"] == 10
     assert own["validate (c.py)"] == 6 and own["handle (b.py)"] == 3
-    summary = profile.summarize(raw, below=0.95)
-    assert summary["inclusive"][0] == ("handle (b.py)", 0.9)
+    summary = profile.summarize(raw)
+    assert summary["inclusive"][:2] == [("main (a.py)", 1.0), ("handle (b.py)", 0.9)]
+    frame = "main (a.py:1);Router.app (starlette/routing.py:5);handle (b.py:2) 4\n"
+    assert sorted(f for f, _ in profile.summarize(frame)["inclusive"]) == ["handle (b.py)", "main (a.py)"]
 
 
 def test_a_skipped_row_says_why() -> None:
