@@ -8,6 +8,7 @@ stops accepting, finishes the requests in flight, and closes the database.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
@@ -17,6 +18,7 @@ import uvicorn
 
 from .app import create_app
 from .config import Config, ConfigError
+from .edge import MAX_HEAD_BYTES, READ_TIMEOUT, protocol_class
 from .spec import SpecError, Unsupported
 
 
@@ -73,6 +75,14 @@ def main() -> int:
         sock.close()
         return 2
     server = app.state.refserver
+    try:
+        read_timeout = float(os.environ.get("REFSERVER_READ_TIMEOUT") or READ_TIMEOUT)
+    except ValueError:
+        read_timeout = -1.0
+    if not 0 < read_timeout <= 3600:
+        print("refserver: configuration error: REFSERVER_READ_TIMEOUT must be seconds in (0, 3600]", file=sys.stderr)
+        sock.close()
+        return 2
     say = lambda line: print(f"refserver: {line}", flush=True)  # noqa: E731
     say(f"state: {cfg.state_db}")
     for account in cfg.accounts:
@@ -91,7 +101,9 @@ def main() -> int:
     config = uvicorn.Config(
         app,
         loop=cfg.loop,
-        http=cfg.http,
+        http=protocol_class(cfg.http, read_timeout),  # limits and `errors` bodies: refserver/edge.py
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        timeout_keep_alive=5,
         log_level="warning",
         access_log=cfg.access_log,
         lifespan="on",

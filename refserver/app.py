@@ -17,6 +17,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -26,6 +27,7 @@ from .apps import Applications
 from .auth import Authenticator
 from .calls import Engine
 from .config import Config
+from .edge import BodyLimit
 from .errors import TelnyxError, error, not_found
 from .faults import Faults
 from .signing import Signer
@@ -283,6 +285,7 @@ def create_app(cfg: Config, spec: SpecIndex | None = None) -> Starlette:
             Exception: _server_error,
         },
         lifespan=server.lifespan,
+        middleware=[Middleware(BodyLimit)],
     )
     app.router.redirect_slashes = False
     app.state.refserver = server
