@@ -68,22 +68,25 @@ def parse_json_body(raw: bytes) -> dict[str, Any]:
 def _unusable_values(body: Any) -> list[dict[str, Any]]:
     """Errors for what no field may hold (found without recursion: the depth is checked first)."""
     errors: list[dict[str, Any]] = []
-    stack: list[tuple[Any, str, int]] = [(body, "", 0)]
+    stack: list[tuple[Any, str, int, tuple[Any, ...]]] = [(body, "", 0, ())]
     while stack:
-        value, pointer, depth = stack.pop()
+        value, pointer, depth, path = stack.pop()
         if isinstance(value, dict | list):
             if depth >= MAX_DEPTH:
                 raise fail(400, "10015", f"The request body nests arrays and objects more than {MAX_DEPTH} deep.")
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str) and not _is_text(key):
-                    errors.append(error("10002", "a key is not Unicode text (a lone surrogate)", pointer=pointer))
+                    detail = f"{_field(path)} has a key that is not Unicode text (a lone surrogate)"
+                    errors.append(error("10002", detail, pointer=pointer))
                     continue
-                stack.append((item, join_pointer(pointer, key), depth + 1))
+                stack.append((item, join_pointer(pointer, key), depth + 1, (*path, key)))
         elif isinstance(value, str) and not _is_text(value):
-            errors.append(error("10002", "not Unicode text (a lone surrogate)", pointer=pointer))
+            detail = f"{_field(path)} must be Unicode text (it has a lone surrogate)"
+            errors.append(error("10002", detail, pointer=pointer))
         elif _too_large(value):
-            errors.append(error("10033", "a number too large for a double", pointer=pointer))
+            detail = f"{_field(path)} must be a number a double can hold (at most about 1.8e308)"
+            errors.append(error("10033", detail, pointer=pointer))
     return sorted(errors, key=lambda e: e["source"]["pointer"])
 
 
@@ -132,17 +135,100 @@ def _is_phone_pattern(schema: Any) -> bool:
     return isinstance(schema, dict) and "\\+[1-9]" in str(schema.get("pattern", ""))
 
 
-def _describe(err: ValidationError) -> tuple[str, str]:
-    """(code, detail) for one jsonschema error."""
-    keyword = err.validator
+BASE64_PATTERN = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+ECHO_LIMIT = 64  # characters of a value or pattern an error message may quote
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "an object",
+    "array": "an array",
+    "null": "null",
+}
+FORMAT_WORDS = {"uri": "an absolute URI", "uuid": "a UUID", "date-time": "an RFC 3339 date-time", "email": "an e-mail"}
+
+
+def clip(value: Any, limit: int = ECHO_LIMIT) -> str:
+    """A value for an error message: JSON, cut to `limit` characters (a 10 MB value is not echoed)."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = type(value).__name__
+    if len(text) > limit:
+        return text[:limit] + f"... ({len(text)} characters)"
+    return text
+
+
+def _field(path: Any, parameter: str | None = None) -> str:
+    """How a message names the field: the parameter, or the body path (`inbound.channel_limit`, `items[0]`)."""
+    if parameter is not None:
+        return parameter
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + clip(str(part))
+    return out or "the body"
+
+
+def _kinds(schema_types: Any) -> str:
+    types = schema_types if isinstance(schema_types, list) else [schema_types]
+    return " or ".join(TYPE_WORDS.get(str(t), str(t)) for t in types)
+
+
+def _describe(err: ValidationError, name: str) -> tuple[str, str]:
+    """(code, detail) for one jsonschema error: the field named, what was expected in words."""
+    keyword, expected, schema = err.validator, err.validator_value, err.schema
     if keyword in ("enum", "const"):
-        allowed = err.validator_value if keyword == "enum" else [err.validator_value]
-        return "10032", f"must be one of {', '.join(map(json.dumps, allowed))}"
-    if keyword in RANGE_KEYWORDS:
-        return "10033", err.message
-    if keyword == "pattern" and _is_phone_pattern(err.schema):
-        return "10016", err.message
-    return "10002", err.message
+        allowed = expected if keyword == "enum" else [expected]
+        return "10032", f"{name} must be one of {', '.join(clip(a) for a in allowed)}"
+    if keyword == "maximum":
+        return "10033", f"{name} must be at most {expected}"
+    if keyword == "minimum":
+        return "10033", f"{name} must be at least {expected}"
+    if keyword == "exclusiveMaximum":
+        return "10033", f"{name} must be less than {expected}"
+    if keyword == "exclusiveMinimum":
+        return "10033", f"{name} must be greater than {expected}"
+    if keyword == "maxLength":
+        return "10033", f"{name} must be at most {expected} characters long"
+    if keyword == "minLength":
+        return "10033", f"{name} must be at least {expected} characters long" if expected > 1 else f"{name} is empty"
+    if keyword == "maxItems":
+        return "10033", f"{name} must have at most {expected} items"
+    if keyword == "minItems":
+        return "10033", f"{name} must have at least {expected} items"
+    if keyword == "pattern":
+        if _is_phone_pattern(schema):
+            return "10016", f"{name} must be a phone number in +E.164 format (+ then up to 15 digits)"
+        if expected == BASE64_PATTERN:
+            return "10002", f"{name} must be Base64"
+        return "10002", f"{name} must match the pattern {clip(expected)}"
+    if keyword == "type":
+        return "10002", f"{name} must be {_kinds(expected)}, not {_kinds(_json_type(err.instance))}"
+    if keyword == "format":
+        return "10002", f"{name} must be {FORMAT_WORDS.get(str(expected), str(expected))}"
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        return "10002", f"{name} has a field it does not take"
+    if keyword in ("oneOf", "anyOf"):
+        return "10002", f"{name} is none of the accepted forms"
+    return "10002", f"{name}: {clip(err.message, 200)}"
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
 
 
 def schema_errors(
@@ -161,19 +247,19 @@ def schema_errors(
         base = _pointer(err.absolute_path)
         if err.validator == "required":
             items = [
-                (join_pointer(base, name), "10004", f"{name!r} is required")
+                (join_pointer(base, name), "10004", f"{_field([*err.absolute_path, name])} is required")
                 for name in err.validator_value
                 if isinstance(err.instance, dict) and name not in err.instance
             ]
         else:
-            code, detail = _describe(err)
+            code, detail = _describe(err, _field(err.absolute_path, parameter))
             items = [(base, code, detail)]
         for pointer, code, detail in items:
             if (pointer, code) in seen:
                 continue
             seen.add((pointer, code))
             if parameter is not None:
-                out.append(error(code, f"{parameter}: {detail}", parameter=parameter))
+                out.append(error(code, detail, parameter=parameter))
             else:
                 out.append(error(code, detail, pointer=pointer or "/"))
     out.sort(key=lambda e: (e.get("source", {}).get("pointer", ""), e["code"]))
@@ -223,7 +309,8 @@ def validate_params(op: Operation, path_params: dict[str, str], query: Any) -> d
         value = _coerce(raw, param.schema)
         if _too_large(value):
             status = op.status_for_param_error(param.location)
-            raise fail(status, "10033", "a number too large for a double", parameter=param.name)
+            detail = f"{param.name} must be a number a double can hold (at most about 1.8e308)"
+            raise fail(status, "10033", detail, parameter=param.name)
         errors = schema_errors(param.validator, value, parameter=param.name)
         if errors:
             raise TelnyxError(op.status_for_param_error(param.location), errors)
