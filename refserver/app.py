@@ -26,6 +26,7 @@ from . import audio
 from .apps import Applications
 from .auth import Authenticator
 from .calls import Engine
+from .calls.features import call_view, status_expired
 from .config import Config
 from .edge import BodyLimit
 from .errors import TelnyxError, error, not_found
@@ -66,6 +67,8 @@ class RefServer:
         self.auth = Authenticator(cfg.accounts)
         self.handlers: dict[str, Handler] = {
             "callDial": self.dial,
+            "dialCall": self.dial_v2,
+            "retrieveCallStatus": self.call_status,
             "listCallControlApplications": self.app_list,
             "createCallControlApplication": self.app_create,
             "retrieveCallControlApplication": self.app_get,
@@ -151,8 +154,29 @@ class RefServer:
 
     def command(self, ctx: Ctx) -> Response:
         assert ctx.account is not None
-        self.engine.commands.command(ctx.account, ctx.op, ctx.params["call_control_id"], ctx.body)
-        return JSONResponse({"result": "ok"})
+        extra = self.engine.commands.command(ctx.account, ctx.op, ctx.params["call_control_id"], ctx.body)
+        result = {"result": "ok", **extra}
+        return JSONResponse({"data": result} if ctx.op.data_wrapped else result)
+
+    # ---- V2 calls (the same engine; refserver/calls/features.py) -------------------
+    def dial_v2(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        call = self.engine.commands.dial(ctx.account, ctx.body, ctx.op)
+        data = call_view(call)
+        data = {k: data[k] for k in ("record_type", "call_control_id", "call_leg_id", "call_session_id", "is_alive")}
+        if call.client_state is not None:
+            data["client_state"] = call.client_state
+        record = call.features.get("on_answer", {}).get("record")
+        if record:
+            data["recording_id"] = record["id"]
+        return JSONResponse({"data": data})
+
+    def call_status(self, ctx: Ctx) -> Response:
+        assert ctx.account is not None
+        call = self.engine.get(ctx.params["call_control_id"], ctx.account)
+        if status_expired(call):
+            raise not_found("Call not found.")
+        return JSONResponse({"data": call_view(call)})
 
     # ---- V2 ----------------------------------------------------------------------
     def app_list(self, ctx: Ctx) -> Response:

@@ -29,9 +29,6 @@ import specmodel
 from specmodel import Slot, SpecError, WebhookSignature, WebhookStep, slots_for
 
 SPEC_DIR = specmodel.SPEC_DIR
-# The documents this server implements (others in the directory, e.g. an API it does not
-# serve yet, are left alone); common.yaml is read through their $refs.
-API_FILES = ("call-control-v1.yaml", "call-control-applications-v2.yaml", "simulator.yaml")
 
 __all__ = ["SPEC_DIR", "Operation", "Param", "SpecError", "SpecIndex", "Unsupported", "WebhookEntry"]
 
@@ -60,6 +57,11 @@ class Operation:
     call_states: tuple[str, ...] | None  # x-call-states
     idempotency_field: str | None  # x-idempotency-field
     command: str | None = None  # the last path segment of a `.../actions/<command>` path
+    # The one envelope the webhooks section of the operation's document describes (the V2 call
+    # document: "2"), which its commands always send; None when it describes several (V1: the
+    # application's `webhook_api_version` picks one).
+    envelope: str | None = None
+    data_wrapped: bool = False  # the documented 2xx answer puts the result under `data`
 
     def status_for_param_error(self, location: str) -> int:
         if location == "query" and "400" in self.statuses:
@@ -100,13 +102,16 @@ class SpecIndex:
     signature: WebhookSignature | None = None
 
     @classmethod
-    def load(cls, spec_dir: Path | None = None, files: Sequence[str] = API_FILES) -> SpecIndex:
-        """Read the API documents of the directory (a SpecError names file and pointer)."""
+    def load(cls, spec_dir: Path | None = None, files: Sequence[str] | None = None) -> SpecIndex:
+        """Read the API documents of the directory (every one that declares operations or
+        webhooks, unless `files` names them); a SpecError names file and pointer."""
         spec_dir = (spec_dir or SPEC_DIR).resolve()
-        model = specmodel.load_spec(*(spec_dir / name for name in files), validate=False)
+        paths = [spec_dir / name for name in files] if files is not None else specmodel.api_documents(spec_dir)
+        model = specmodel.load_spec(*paths, validate=False)
         index = cls(spec_dir=spec_dir, model=model)
+        envelopes = _document_envelopes(model)
         for op in index.model.operations:
-            operation = _operation(index.model, op)
+            operation = _operation(index.model, op, envelopes.get(op.document.path))
             index.operations.append(operation)
             index.by_id[operation.operation_id] = operation
         for entry in index.model.webhooks:
@@ -132,7 +137,30 @@ def _resolved(spec: specmodel.Spec, node: specmodel.Node | None) -> dict[str, An
     return value if isinstance(value, dict) else {}
 
 
-def _operation(spec: specmodel.Spec, op: specmodel.Operation) -> Operation:
+def _document_envelopes(spec: specmodel.Spec) -> dict[Path, str]:
+    """Per document, the one envelope the entries of its `webhooks` section have (entries it
+    shares with another document by `$ref` included), when they all have the same one."""
+    entries = {(e.node.doc.path, e.node.pointer): e for e in spec.webhooks}
+    found: dict[Path, set[str]] = {}
+    for doc in spec.documents:
+        hooks = doc.root().get("webhooks")
+        for name in hooks.value if hooks is not None and isinstance(hooks.value, dict) else ():
+            item = spec.resolve(hooks.child(name))
+            for (path, pointer), entry in entries.items():
+                if path == item.doc.path and pointer.startswith(item.pointer + "/") and entry.envelope:
+                    found.setdefault(doc.path, set()).add(entry.envelope)
+    return {path: next(iter(envs)) for path, envs in found.items() if len(envs) == 1}
+
+
+def _data_wrapped(spec: specmodel.Spec, op: specmodel.Operation) -> bool:
+    for status, response in op.responses.items():
+        media = response.json if status.startswith("2") else None
+        if media is not None and media.schema is not None:
+            return "data" in spec.properties(media.schema)
+    return False
+
+
+def _operation(spec: specmodel.Spec, op: specmodel.Operation, envelope: str | None = None) -> Operation:
     if op.operation_id is None:
         raise op.node.error("the reference server needs an operationId on every operation")
     params = tuple(
@@ -165,6 +193,8 @@ def _operation(spec: specmodel.Spec, op: specmodel.Operation) -> Operation:
         call_states=op.call_states,
         idempotency_field=op.idempotency_field,
         command=op.path.rsplit("/", 1)[-1] if "/actions/" in op.path else None,
+        envelope=envelope,
+        data_wrapped=_data_wrapped(spec, op),
     )
 
 

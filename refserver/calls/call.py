@@ -48,11 +48,15 @@ class Call:
     recording: dict[str, Any] | None = None
     forking: bool = False
     hangup_cause: str | None = None
+    ended_ts: float | None = None  # when it hung up (Unix seconds)
+    envelope: str | None = None  # run-less webhooks' envelope: its latest command's API (None: the application's)
+    features: dict[str, Any] = field(default_factory=dict)  # the V2 activities (refserver/calls/features.py)
     # not persisted (metadata persist=False)
     timers: dict[str, asyncio.Handle] = field(default_factory=dict, repr=False, metadata={"persist": False})
     media: list[Media] = field(default_factory=list, repr=False, metadata={"persist": False})
     gather: Gather | None = field(default=None, repr=False, metadata={"persist": False})
     ring_run: Run | None = field(default=None, repr=False, metadata={"persist": False})  # the dial or transfer
+    runs: dict[str, Run] = field(default_factory=dict, repr=False, metadata={"persist": False})  # by activity
 
     @property
     def alive(self) -> bool:

@@ -15,6 +15,7 @@ happens and the run sends it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import TelnyxError, fail
 from ..spec import Operation, Unsupported
 from .call import Call
+from .features import CONDITIONS, OVERRIDES, V2Commands, on_answer_plan
 from .gather import AUDIO, SPEAK
 from .media import PLAYBACK
 from .media import SPEAK as SPEECH
@@ -37,7 +39,6 @@ from .tables import (
     INVALID_CALL_ID,
     INVALID_CONNECTION,
     NORMAL_CLEARING,
-    NOT_FORKED,
     REJECT_CAUSES,
     TIME_LIMIT,
     state_error_code,
@@ -48,15 +49,13 @@ if TYPE_CHECKING:
 
 DIAL = "callDial"  # the operation that makes a call
 
-Handler = Callable[[Call, dict[str, Any]], None]
+Handler = Callable[[Call, dict[str, Any]], dict[str, Any] | None]
 
-# The conditions a step's `when` may name, evaluated on the commanded call when the command is accepted.
-CONDITIONS: dict[str, Callable[[Call], bool]] = {
-    "recording": lambda call: call.recording is not None,
-}
+# The conditions a step's `when` may name (refserver/calls/features.py), evaluated on the
+# commanded call and the command's parameters when the command is accepted.
 
 
-class Commands:
+class Commands(V2Commands):
     def __init__(self, engine: Engine) -> None:
         self.e = engine
         spec = engine.spec
@@ -64,11 +63,9 @@ class Commands:
         self.defaults: dict[str, dict[str, Any]] = {}
         self.handlers: dict[str, Handler] = {}
         for op in spec.operations:
-            if op.command is None and op is not self.dial_op:
-                continue
             self.defaults[op.operation_id] = op.body_defaults
             if op.command:
-                handler = getattr(self, f"cmd_{op.command}", None)
+                handler = getattr(self, OVERRIDES.get(op.operation_id, f"cmd_{op.command}"), None)
                 if handler is None:
                     raise Unsupported(f"no handler for command {op.command}")
                 self.handlers[op.operation_id] = handler
@@ -76,23 +73,27 @@ class Commands:
                 if step.when is not None and step.when not in CONDITIONS:
                     raise Unsupported(f"{op.operation_id}: unknown x-webhooks condition {step.when!r}")
 
-    def start_run(self, op: Operation, call: Call | None) -> Run:
-        """The run of an accepted command's `x-webhooks`, conditions evaluated on `call`."""
-        conditions = {name: (test(call) if call is not None else False) for name, test in CONDITIONS.items()}
+    def start_run(self, op: Operation, call: Call | None, params: dict[str, Any] | None = None) -> Run:
+        """The run of an accepted command's `x-webhooks`, conditions evaluated on `call` and
+        the command's parameters; it sends in the envelope of the operation's document, if
+        that describes only one (V2), else in the application's."""
+        conditions = {name: test(call, params or {}) for name, test in CONDITIONS.items()}
         legs = {"self": call} if call is not None else {}
-        return Run(op, op.slots(conditions), self.e.send, legs, self.e.holding)
+        send = functools.partial(self.e.send, envelope=op.envelope) if op.envelope else self.e.send
+        return Run(op, op.slots(conditions), send, legs, self.e.holding)
 
     @property
     def dial_defaults(self) -> dict[str, Any]:
         return self.defaults.get(DIAL, {})
 
     # ---- dial --------------------------------------------------------------------
-    def dial(self, account: str, body: dict[str, Any]) -> Call:
+    def dial(self, account: str, body: dict[str, Any], op: Operation | None = None) -> Call:
         e = self.e
-        params = {**self.dial_defaults, **body}
-        command_id = body.get(self.dial_op.idempotency_field) if self.dial_op.idempotency_field else None
+        op = op or self.dial_op
+        params = {**self.defaults.get(op.operation_id, {}), **body}
+        command_id = body.get(op.idempotency_field) if op.idempotency_field else None
         scope = f"dial:{account}"
-        with e.store.tx(), self._running(self.start_run(self.dial_op, None)):
+        with e.store.tx(), self._running(self.start_run(op, None, params)):
             if command_id:
                 seen = e.store.seen_command(scope, command_id, IDEMPOTENCY_WINDOW)
                 if seen:
@@ -117,6 +118,9 @@ class Commands:
                 client_state=params.get("client_state"),
                 timeout_secs=float(params["timeout_secs"]),
             )
+            plan = on_answer_plan({k: v for k, v in params.items() if k in op.body_fields})
+            if plan:
+                call.features["on_answer"] = plan
             self.start_ringing(call, params["time_limit_secs"])
             if command_id:
                 e.store.remember_command(scope, command_id, call.id)
@@ -131,6 +135,7 @@ class Commands:
         if e.run is not None:
             e.run.bind(role, call)
             call.ring_run = e.run
+            call.envelope = e.run.op.envelope
         e.emit(call, INITIATED, state=call.state)
         return call
 
@@ -151,15 +156,16 @@ class Commands:
         e.timers.start(call, "time_limit", time_limit_secs, lambda: e.far_end.end(call, TIME_LIMIT), timeout=True)
 
     # ---- a command ---------------------------------------------------------------
-    def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> None:
+    def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Run a command; what its answer adds to `result` (answer's `recording_id`)."""
         e = self.e
         call = e.get(call_id, account)
         command_id = body.get(op.idempotency_field) if op.idempotency_field else None
         if command_id and e.store.seen_command(call.id, command_id, IDEMPOTENCY_WINDOW) is not False:
-            return
+            return {}
         if not call.alive:
             if e.faults.command_after_hangup:
-                return
+                return {}
             raise fail(
                 422,
                 CALL_ENDED,
@@ -173,20 +179,23 @@ class Commands:
                 state_error_code(call.state),
                 f"{op.command} is accepted in call states {', '.join(states)}; the call is {call.state}.",
             )
-        params = {**self.defaults.get(op.operation_id, {}), **body}
-        previous_state = call.client_state
+        # only the fields the operation lists: another API's fields on the same command do nothing
+        params = {**self.defaults.get(op.operation_id, {}), **{k: v for k, v in body.items() if k in op.body_fields}}
+        previous = call.client_state, call.envelope
         try:
-            with e.store.tx(), self._running(self.start_run(op, call)):
+            with e.store.tx(), self._running(self.start_run(op, call, params)):
                 if "client_state" in body:
                     call.client_state = body["client_state"]
-                self.handlers[op.operation_id](call, params)
+                call.envelope = op.envelope
+                extra = self.handlers[op.operation_id](call, params) or {}
                 e.timers.cancel(call, "first_command")
                 if command_id:
                     e.store.remember_command(call.id, command_id)
                 e.save(call)
         except TelnyxError:
-            call.client_state = previous_state
+            call.client_state, call.envelope = previous
             raise
+        return extra
 
     def _states(self) -> tuple[str, ...]:
         """The x-call-states of the command being executed."""
@@ -194,12 +203,14 @@ class Commands:
         return (run.op.call_states or ()) if run is not None else ()
 
     # ---- the commands (state already checked; validate first, then act) -----------
-    def cmd_answer(self, call: Call, p: dict[str, Any]) -> None:
+    def cmd_answer(self, call: Call, p: dict[str, Any]) -> dict[str, Any] | None:
         call.ringing = False
         call.ring_run = None  # answered here: the far end's answer will not come
         self.e.timers.cancel(call, "ring", "ring_timeout", "early_hangup")
         call.state = ANSWERED
         self.e.emit(call, ANSWERED_EVENT, state=ANSWERED)
+        recording_id = self.e.features.answered(call, on_answer_plan(p))
+        return {"recording_id": recording_id} if recording_id else None
 
     def cmd_bridge(self, call: Call, p: dict[str, Any]) -> None:
         e = self.e
@@ -221,12 +232,10 @@ class Commands:
         e.save(other)
 
     def cmd_fork_start(self, call: Call, p: dict[str, Any]) -> None:
-        call.forking = True
+        self.e.features.fork(call, p, True)
 
     def cmd_fork_stop(self, call: Call, p: dict[str, Any]) -> None:
-        if not call.forking:
-            raise fail(422, NOT_FORKED, "The call is not being forked.")
-        call.forking = False
+        self.e.features.fork(call, p, False)
 
     def cmd_gather_using_audio(self, call: Call, p: dict[str, Any]) -> None:
         self.e.gatherer.start(call, AUDIO, p)
@@ -271,10 +280,13 @@ class Commands:
             session_id=call.session_id,
             from_=p.get("from") or call.from_,
             to=p["to"],
-            client_state=call.client_state,
+            client_state=p.get("target_leg_client_state") or call.client_state,
             timeout_secs=float(p["timeout_secs"]),
             transfer_of=call.id,
         )
+        plan = on_answer_plan(p)
+        if plan:
+            leg.features["on_answer"] = plan
         e.emit(leg, BRIDGED_EVENT, state=BRIDGED)
         self.start_ringing(leg, p["time_limit_secs"])
         e.save(leg)

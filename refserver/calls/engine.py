@@ -8,6 +8,7 @@ them run on the event loop's thread; a request or a timer is one store transacti
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..webhooks import Outbox
 from .call import Call, new_call_control_id
 from .commands import Commands
 from .farend import FarEnd
+from .features import Features
 from .gather import Gatherer
 from .media import Player
 from .recording import Recorder
@@ -58,6 +60,7 @@ class Engine:
         self.gatherer = Gatherer(self)
         self.recorder = Recorder(self)
         self.far_end = FarEnd(self)
+        self.features = Features(self)
         self.commands = Commands(self)
         self.sim = Simulator(self)
 
@@ -114,11 +117,20 @@ class Engine:
         fields.update(extra)
         deliver((self.run, owner), call, event, fields, self.send)
 
-    def send(self, call: Call, event: str, fields: dict[str, Any]) -> None:
-        """Queue one webhook of this call to its application (inside the transaction)."""
+    def send(self, call: Call, event: str, fields: dict[str, Any], envelope: str | None = None) -> None:
+        """Queue one webhook of this call to its application (inside the transaction), in
+        `envelope` (a V2 command's run: "2"), else the envelope of the call's latest command's
+        API, else the application's `webhook_api_version`; an event that envelope does not
+        describe goes in one that does."""
         app = self.store.get_application(call.connection_id, include_deleted=True)
-        if app is not None:
-            self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)
+        if app is None:
+            return
+        envelope = envelope or call.envelope or str(app.get("webhook_api_version") or "1")
+        if (event, envelope) not in self.spec.webhooks:
+            envelope = next((env for ev, env in self.spec.webhooks if ev == event), envelope)
+        if envelope != app.get("webhook_api_version"):
+            app = {**app, "webhook_api_version": envelope}
+        self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)
 
     # ---- applications ------------------------------------------------------------
     def app_for(self, connection_id: str, account: str | None, pointer: str) -> dict[str, Any]:
@@ -152,6 +164,8 @@ class Engine:
         if call.gather is not None:
             self.gatherer.end(call, "call_hangup")
         self.timers.cancel_all(call)
+        self.features.ended(call)
+        call.ended_ts = time.time()
         call.state = HANGUP
         call.ringing = False
         call.hangup_cause = cause.hangup_cause

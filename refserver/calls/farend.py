@@ -93,6 +93,7 @@ class FarEnd:
                 self.e.save(original)
         ring_run, call.ring_run = call.ring_run, None
         self.e.emit(call, ANSWERED_EVENT, owner=ring_run, state=ANSWERED)
+        self.e.features.answered(call, call.features.pop("on_answer", None), ring_run)
         self.e.save(call)
 
     def hangup(self, call: Call) -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 AUDIO = "audio"
 SPEAK = "speak"
+SILENT = "silent"  # V2's gather: no prompt
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Gather:
 
     @property
     def prompt_secs(self) -> float:
+        if self.kind == SILENT:
+            return 0.0
         return PLAYBACK_SECS if self.kind == AUDIO else speak_secs(self.params["payload"])
 
 

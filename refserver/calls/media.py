@@ -26,6 +26,7 @@ class Media:
     overlay: bool = False
     handle: asyncio.Handle | None = None
     run: Run | None = None  # the command that started it: its steps send the webhooks
+    text: str | None = None  # what a speech says
 
 
 PLAYBACK = "playback"
@@ -46,6 +47,8 @@ class Player:
             self.e.emit(call, PLAYBACK_ENDED, owner=m.run, media_url=m.media_url, overlay=m.overlay, status=status)
         else:
             self.e.emit(call, SPEAK_ENDED, owner=m.run, status=status)
+            if status == "completed" and m.text is not None:
+                self.e.features.spoken(call, m.text)
 
     def end_all(self, call: Call, status: str) -> None:
         for m in list(call.media):
@@ -82,7 +85,7 @@ class Player:
             self.stop(call, p["stop"], (PLAYBACK, SPEAK))
         for old in [m for m in call.media if m.kind == SPEAK]:
             self.end(call, old, "cancelled")
-        m = Media(SPEAK, run=self.e.run)
+        m = Media(SPEAK, run=self.e.run, text=p["payload"])
         call.media.append(m)
         self.e.emit(call, SPEAK_STARTED, owner=m.run)
         m.handle = self.e.timers.schedule(call.id, speak_secs(p["payload"]), lambda: self.end(call, m, "completed"))

@@ -46,7 +46,8 @@ class Recorder:
         rec = call.recording
         assert rec is not None
         call.recording = None
-        duration = max(time.time() - rec["started_ts"], 0.0)
+        paused = rec.get("paused_secs", 0.0) + (time.time() - rec["paused_ts"] if rec.get("paused_ts") else 0.0)
+        duration = max(time.time() - rec["started_ts"] - paused, 0.0)
         self.e.store.put_recording(rec["id"], call.account, call.leg_id, rec["format"], duration)
         url = f"{self.e.cfg.public_url}/_sim/recordings/{rec['id']}.{rec['format']}"
         urls = {f: (url if f == rec["format"] else None) for f in FORMATS}
