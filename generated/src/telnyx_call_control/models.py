@@ -19,11 +19,13 @@ class AnswerRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -56,11 +58,13 @@ class BridgeRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -396,11 +400,13 @@ class CallControlApplication(BaseModel):
     hangup after timing out.
 
     """
-    first_command_timeout_secs: int = Field(..., examples=[10])
+    first_command_timeout_secs: int = Field(..., examples=[10], ge=1, le=14400)
     """
     Specifies how many seconds to wait before timing out a dial command. Toolkit
     choice: when `first_command_timeout` is true, an inbound call that has received no
-    command within this many seconds is hung up (`hangup_cause` `timeout`).
+    command within this many seconds is hung up (`hangup_cause` `timeout`). Toolkit
+    choice: 1 to 14400 (the longest call, `time_limit_secs`); the platform documents no
+    range.
 
     """
     id: str = Field(..., examples=["1293384261075731499"], pattern="^[0-9]{1,19}$")
@@ -461,10 +467,11 @@ class CallControlApplicationInbound(BaseModel):
     Settings for calls coming into the application.
     """
 
-    channel_limit: int | None = Field(default=None, examples=[10])
+    channel_limit: int | None = Field(default=None, examples=[10], ge=0, le=100000)
     """
     When set, this will limit the total number of inbound calls to phone numbers
-    associated with this connection. Null means no limit.
+    associated with this connection. Null means no limit. Toolkit choice: 0 to
+    100000; the platform documents no range.
 
     """
     sip_subdomain: str | None = Field(default=None, examples=["example"])
@@ -491,10 +498,11 @@ class CallControlApplicationOutbound(BaseModel):
     Settings for calls made from the application.
     """
 
-    channel_limit: int | None = Field(default=None, examples=[10])
+    channel_limit: int | None = Field(default=None, examples=[10], ge=0, le=100000)
     """
     When set, this will limit the total number of outbound calls to phone numbers
-    associated with this connection. Null means no limit.
+    associated with this connection. Null means no limit. Toolkit choice: 0 to
+    100000; the platform documents no range.
 
     """
     outbound_voice_profile_id: str | None = Field(
@@ -1627,11 +1635,13 @@ class CreateCallControlApplicationRequest(BaseModel):
     hangup after timing out.
 
     """
-    first_command_timeout_secs: int | None = Field(default=30, examples=[10])
+    first_command_timeout_secs: int | None = Field(default=30, examples=[10], ge=1, le=14400)
     """
     Specifies how many seconds to wait before timing out a dial command. Toolkit
     choice: when `first_command_timeout` is true, an inbound call that has received no
-    command within this many seconds is hung up (`hangup_cause` `timeout`).
+    command within this many seconds is hung up (`hangup_cause` `timeout`). Toolkit
+    choice: 1 to 14400 (the longest call, `time_limit_secs`); the platform documents no
+    range.
 
     """
     inbound: CallControlApplicationInbound | None = None
@@ -1758,11 +1768,13 @@ class DialRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -1873,11 +1885,13 @@ class ForkStartRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -1897,11 +1911,13 @@ class ForkStopRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -1940,15 +1956,15 @@ class GatherUsingAudioRequest(BaseModel):
     """
     The maximum number of digits to fetch. This parameter has a maximum value of 128.
     """
-    maximum_tries: int | None = Field(default=3, examples=[3], ge=1)
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1, le=2147483647)
     """
     The maximum number of times the file should be played if there is no input from
-    the user on the call.
+    the user on the call. At most 2147483647 (the platform's int32).
 
     """
-    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1)
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1, le=2147483647)
     """
-    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
+    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file. At most 2147483647 (the platform's int32).
     """
     terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
     """
@@ -1960,18 +1976,22 @@ class GatherUsingAudioRequest(BaseModel):
     """
     A list of all digits accepted as valid.
     """
-    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1)
+    inter_digit_timeout_millis: int | None = Field(
+        default=5000, examples=[10000], ge=1, le=2147483647
+    )
     """
-    The number of milliseconds to wait for input between digits.
+    The number of milliseconds to wait for input between digits. At most 2147483647 (the platform's int32).
     """
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2044,15 +2064,15 @@ class GatherUsingSpeakRequest(BaseModel):
     """
     The maximum number of digits to fetch. This parameter has a maximum value of 128.
     """
-    maximum_tries: int | None = Field(default=3, examples=[3], ge=1)
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1, le=2147483647)
     """
     The maximum number of times the file should be played if there is no input from
-    the user on the call.
+    the user on the call. At most 2147483647 (the platform's int32).
 
     """
-    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1)
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1, le=2147483647)
     """
-    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file.
+    The number of milliseconds to wait for a DTMF response after file playback ends before a replaying the sound file. At most 2147483647 (the platform's int32).
     """
     terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
     """
@@ -2064,18 +2084,22 @@ class GatherUsingSpeakRequest(BaseModel):
     """
     A list of all digits accepted as valid.
     """
-    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1)
+    inter_digit_timeout_millis: int | None = Field(
+        default=5000, examples=[10000], ge=1, le=2147483647
+    )
     """
-    The number of milliseconds to wait for input between digits.
+    The number of milliseconds to wait for input between digits. At most 2147483647 (the platform's int32).
     """
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2095,11 +2119,13 @@ class HangupRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2212,11 +2238,13 @@ class PlaybackStartRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2240,11 +2268,13 @@ class PlaybackStopRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2280,11 +2310,13 @@ class RecordStartRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2304,11 +2336,13 @@ class RecordStopRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2356,11 +2390,13 @@ class RejectRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2390,11 +2426,13 @@ class SendDtmfRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2464,11 +2502,13 @@ class SpeakRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])
@@ -2552,11 +2592,13 @@ class TransferRequest(BaseModel):
     client_state: str | None = Field(
         default=None,
         examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
         pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
     )
     """
     Use this field to add state to every subsequent webhook. It must be a valid Base64
     string. It is echoed, as given, in the webhooks that follow the command.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
 
     """
     command_id: str | None = Field(default=None, examples=["891510ac-f3e4-11e8-af5b-de00688a4901"])

@@ -56,7 +56,8 @@ class CallControlApplications(SyncAPIResource):
         Return a list of call control applications.
 
         Args:
-            page_number: The page number to load
+            page_number: The page number to load. Toolkit choice: at most 1000000; the platform
+                documents no maximum.
             page_size: The size of the page
             filter_application_name_contains: If present, applications with application_name
                 containing the given value will be returned. Matching is not case-sensitive.
@@ -183,7 +184,8 @@ class CallControlApplications(SyncAPIResource):
             first_command_timeout_secs: Specifies how many seconds to wait before timing out a
                 dial command. Toolkit choice: when `first_command_timeout` is true, an inbound
                 call that has received no command within this many seconds is hung up
-                (`hangup_cause` `timeout`).
+                (`hangup_cause` `timeout`). Toolkit choice: 1 to 14400 (the longest call,
+                `time_limit_secs`); the platform documents no range.
             inbound: Settings for calls coming into the application.
             outbound: Settings for calls made from the application.
             webhook_api_version: Determines which webhook format will be used, Telnyx API v1 or
@@ -321,7 +323,8 @@ class CallControlApplications(SyncAPIResource):
             first_command_timeout_secs: Specifies how many seconds to wait before timing out a
                 dial command. Toolkit choice: when `first_command_timeout` is true, an inbound
                 call that has received no command within this many seconds is hung up
-                (`hangup_cause` `timeout`).
+                (`hangup_cause` `timeout`). Toolkit choice: 1 to 14400 (the longest call,
+                `time_limit_secs`); the platform documents no range.
             inbound: Settings for calls coming into the application.
             outbound: Settings for calls made from the application.
             webhook_api_version: Determines which webhook format will be used, Telnyx API v1 or
@@ -417,7 +420,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
         Return a list of call control applications.
 
         Args:
-            page_number: The page number to load
+            page_number: The page number to load. Toolkit choice: at most 1000000; the platform
+                documents no maximum.
             page_size: The size of the page
             filter_application_name_contains: If present, applications with application_name
                 containing the given value will be returned. Matching is not case-sensitive.
@@ -544,7 +548,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
             first_command_timeout_secs: Specifies how many seconds to wait before timing out a
                 dial command. Toolkit choice: when `first_command_timeout` is true, an inbound
                 call that has received no command within this many seconds is hung up
-                (`hangup_cause` `timeout`).
+                (`hangup_cause` `timeout`). Toolkit choice: 1 to 14400 (the longest call,
+                `time_limit_secs`); the platform documents no range.
             inbound: Settings for calls coming into the application.
             outbound: Settings for calls made from the application.
             webhook_api_version: Determines which webhook format will be used, Telnyx API v1 or
@@ -682,7 +687,8 @@ class AsyncCallControlApplications(AsyncAPIResource):
             first_command_timeout_secs: Specifies how many seconds to wait before timing out a
                 dial command. Toolkit choice: when `first_command_timeout` is true, an inbound
                 call that has received no command within this many seconds is hung up
-                (`hangup_cause` `timeout`).
+                (`hangup_cause` `timeout`). Toolkit choice: 1 to 14400 (the longest call,
+                `time_limit_secs`); the platform documents no range.
             inbound: Settings for calls coming into the application.
             outbound: Settings for calls made from the application.
             webhook_api_version: Determines which webhook format will be used, Telnyx API v1 or

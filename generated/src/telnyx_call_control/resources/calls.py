@@ -214,7 +214,8 @@ class Calls(SyncAPIResource):
             sip_auth_password: SIP Authentication password used for SIP challenges.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -271,7 +272,8 @@ class Calls(SyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -324,7 +326,8 @@ class Calls(SyncAPIResource):
                 to hang up the leg.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -386,7 +389,8 @@ class Calls(SyncAPIResource):
                 packets should be forwarded.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -432,7 +436,8 @@ class Calls(SyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -494,17 +499,19 @@ class Calls(SyncAPIResource):
             maximum_digits: The maximum number of digits to fetch. This parameter has a maximum
                 value of 128.
             maximum_tries: The maximum number of times the file should be played if there is no
-                input from the user on the call.
+                input from the user on the call. At most 2147483647 (the platform's int32).
             timeout_millis: The number of milliseconds to wait for a DTMF response after file
-                playback ends before a replaying the sound file.
+                playback ends before a replaying the sound file. At most 2147483647 (the
+                platform's int32).
             terminating_digit: The digit used to terminate input if fewer than `maximum_digits`
                 digits have been gathered.
             valid_digits: A list of all digits accepted as valid.
             inter_digit_timeout_millis: The number of milliseconds to wait for input between
-                digits.
+                digits. At most 2147483647 (the platform's int32).
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -604,17 +611,19 @@ class Calls(SyncAPIResource):
             maximum_digits: The maximum number of digits to fetch. This parameter has a maximum
                 value of 128.
             maximum_tries: The maximum number of times the file should be played if there is no
-                input from the user on the call.
+                input from the user on the call. At most 2147483647 (the platform's int32).
             timeout_millis: The number of milliseconds to wait for a DTMF response after file
-                playback ends before a replaying the sound file.
+                playback ends before a replaying the sound file. At most 2147483647 (the
+                platform's int32).
             terminating_digit: The digit used to terminate input if fewer than `maximum_digits`
                 digits have been gathered.
             valid_digits: A list of all digits accepted as valid.
             inter_digit_timeout_millis: The number of milliseconds to wait for input between
-                digits.
+                digits. At most 2147483647 (the platform's int32).
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -673,7 +682,8 @@ class Calls(SyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -740,7 +750,8 @@ class Calls(SyncAPIResource):
             target_legs: Specifies the leg or legs on which audio will be played.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -797,7 +808,8 @@ class Calls(SyncAPIResource):
                 the queue.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -852,7 +864,8 @@ class Calls(SyncAPIResource):
                 Toolkit choice: the sources give no default; false.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -898,7 +911,8 @@ class Calls(SyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -950,7 +964,8 @@ class Calls(SyncAPIResource):
                 `call_rejected` or `user_busy` accordingly.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1001,7 +1016,8 @@ class Calls(SyncAPIResource):
                 the audio stream. Ranges from 100 to 500ms.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1080,7 +1096,8 @@ class Calls(SyncAPIResource):
             language: The language you want spoken.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1167,7 +1184,8 @@ class Calls(SyncAPIResource):
             sip_auth_password: SIP Authentication password used for SIP challenges.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1266,7 +1284,8 @@ class AsyncCalls(AsyncAPIResource):
             sip_auth_password: SIP Authentication password used for SIP challenges.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1323,7 +1342,8 @@ class AsyncCalls(AsyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1376,7 +1396,8 @@ class AsyncCalls(AsyncAPIResource):
                 to hang up the leg.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1438,7 +1459,8 @@ class AsyncCalls(AsyncAPIResource):
                 packets should be forwarded.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1484,7 +1506,8 @@ class AsyncCalls(AsyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1546,17 +1569,19 @@ class AsyncCalls(AsyncAPIResource):
             maximum_digits: The maximum number of digits to fetch. This parameter has a maximum
                 value of 128.
             maximum_tries: The maximum number of times the file should be played if there is no
-                input from the user on the call.
+                input from the user on the call. At most 2147483647 (the platform's int32).
             timeout_millis: The number of milliseconds to wait for a DTMF response after file
-                playback ends before a replaying the sound file.
+                playback ends before a replaying the sound file. At most 2147483647 (the
+                platform's int32).
             terminating_digit: The digit used to terminate input if fewer than `maximum_digits`
                 digits have been gathered.
             valid_digits: A list of all digits accepted as valid.
             inter_digit_timeout_millis: The number of milliseconds to wait for input between
-                digits.
+                digits. At most 2147483647 (the platform's int32).
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1656,17 +1681,19 @@ class AsyncCalls(AsyncAPIResource):
             maximum_digits: The maximum number of digits to fetch. This parameter has a maximum
                 value of 128.
             maximum_tries: The maximum number of times the file should be played if there is no
-                input from the user on the call.
+                input from the user on the call. At most 2147483647 (the platform's int32).
             timeout_millis: The number of milliseconds to wait for a DTMF response after file
-                playback ends before a replaying the sound file.
+                playback ends before a replaying the sound file. At most 2147483647 (the
+                platform's int32).
             terminating_digit: The digit used to terminate input if fewer than `maximum_digits`
                 digits have been gathered.
             valid_digits: A list of all digits accepted as valid.
             inter_digit_timeout_millis: The number of milliseconds to wait for input between
-                digits.
+                digits. At most 2147483647 (the platform's int32).
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1725,7 +1752,8 @@ class AsyncCalls(AsyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1792,7 +1820,8 @@ class AsyncCalls(AsyncAPIResource):
             target_legs: Specifies the leg or legs on which audio will be played.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1849,7 +1878,8 @@ class AsyncCalls(AsyncAPIResource):
                 the queue.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1904,7 +1934,8 @@ class AsyncCalls(AsyncAPIResource):
                 Toolkit choice: the sources give no default; false.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -1950,7 +1981,8 @@ class AsyncCalls(AsyncAPIResource):
                 string: V1 ids look like Base64, V2 ids carry a `v2:` or `v3:` prefix.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -2002,7 +2034,8 @@ class AsyncCalls(AsyncAPIResource):
                 `call_rejected` or `user_busy` accordingly.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -2053,7 +2086,8 @@ class AsyncCalls(AsyncAPIResource):
                 the audio stream. Ranges from 100 to 500ms.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -2132,7 +2166,8 @@ class AsyncCalls(AsyncAPIResource):
             language: The language you want spoken.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
@@ -2219,7 +2254,8 @@ class AsyncCalls(AsyncAPIResource):
             sip_auth_password: SIP Authentication password used for SIP challenges.
             client_state: Use this field to add state to every subsequent webhook. It must be a
                 valid Base64 string. It is echoed, as given, in the webhooks that follow the
-                command.
+                command. Toolkit choice: at most 4096 characters; the platform documents no
+                limit.
             command_id: Use this field to avoid duplicate commands. Telnyx will ignore any
                 command with the same `command_id` for the same `call_control_id` within 60
                 seconds: it is answered 200 and does nothing (no second set of webhooks).
