@@ -63,8 +63,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class RequestBody:
-    content_type: str
-    encoding: BodyEncoding
+    encoding: BodyEncoding | None  # the transport's ``body_encoding``; None for JSON, its default
+    content_type: str | None  # a Content-Type to send, when the encoding's own is not the one
     fields: tuple[Parameter, ...]  # flattened object properties, or the single ``body`` argument
     flattened: bool
 

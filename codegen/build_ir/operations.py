@@ -214,7 +214,7 @@ class Operations:
                         required=required and prop in required_names,
                     )
                 )
-            return ir.RequestBody(media, encoding, tuple(out), flattened=True)
+            return _request_body(media, encoding, tuple(out), flattened=True)
         if encoding == "binary":
             annotation = "bytes"
         elif encoding == "text":
@@ -229,7 +229,7 @@ class Operations:
             required=required,
         )
         docs[param.py_name] = clean(body.value.get("description", "")) or "The request body."
-        return ir.RequestBody(media, encoding, (param,), flattened=False)
+        return _request_body(media, encoding, (param,), flattened=False)
 
     def _responses(self, doc: Document, op: Node, hint: str) -> ir.Response:
         """The success response; the error responses' models are registered too (``models`` has them)."""
@@ -303,6 +303,14 @@ def _body_name(prop: str, names: NameSet) -> str:
     """A body field's argument name; ``body_<name>`` when a parameter already has the name."""
     name = snake(prop)
     return f"body_{name}" if name in names else name
+
+
+def _request_body(
+    media: str, encoding: ir.BodyEncoding, fields: tuple[ir.Parameter, ...], flattened: bool
+) -> ir.RequestBody:
+    """What the transport is told: JSON is its default; multipart sets its own Content-Type (with the boundary)."""
+    content_type = None if media == "application/json" or encoding == "multipart" else media
+    return ir.RequestBody(None if encoding == "json" else encoding, content_type, fields, flattened)
 
 
 def _operation_id(entry: dict[str, Any]) -> str:

@@ -330,7 +330,7 @@ def test_petstore_features(tmp_path: Path) -> None:
             sent.append(request)
             if request.url.path.endswith("/pets"):
                 return httpx.Response(200, json=[{"name": "Tom", "petType": "cat"}])
-            if request.method in {"DELETE", "PATCH"}:
+            if request.method in {"DELETE", "PATCH"} or request.url.path.endswith("/feedback"):
                 return httpx.Response(204)
             return httpx.Response(200, json={"id": 1, "status": "in transit"})
 
@@ -358,6 +358,11 @@ def test_petstore_features(tmp_path: Path) -> None:
 
         assert client.pets.delete(7) is None
         assert sent[-1].url.path == "/api/v1/pets/7"
+
+        # A form body is sent form-encoded.
+        client.store.send_feedback(text="great & quick", stars=5)
+        assert sent[-1].headers["content-type"] == "application/x-www-form-urlencoded"
+        assert sent[-1].content == b"text=great+%26+quick&stars=5"
 
         # A deprecated operation warns when called, and says so in its docstring.
         import warnings
