@@ -111,6 +111,12 @@ class RefServer:
         has_params = bool(op.params)
         has_body = op.body_validator is not None
         drop_limits = self.faults.no_limit
+        faults = self.faults
+        checks = {
+            "text": not faults.surrogate_500,
+            "numbers": not faults.timer_overflow,
+            "depth": not faults.deep_nesting,
+        }
 
         async def run(request: Request) -> Response:
             try:
@@ -121,8 +127,8 @@ class RefServer:
                     params = validate_params(op, request.path_params, query)
                 body: dict[str, Any] = {}
                 if has_body:
-                    body = parse_json_body(await request.body())
-                    validate_body(op, body, drop_limits=drop_limits)
+                    body = parse_json_body(await request.body(), **checks)
+                    validate_body(op, body, drop_limits=drop_limits, drop_maximum=faults.timer_overflow)
                 return handler(Ctx(account, params, body, request, op))
             except TelnyxError as exc:
                 return JSONResponse(exc.body(), exc.status, headers=exc.headers)

@@ -13,6 +13,12 @@ code paths stay readable.
   webhook_missing       every second webhook of a call leg is never sent
   webhook_order         a call leg's webhooks are delivered out of order
   webhook_bad_signature webhooks carry a signature that does not verify
+  surrogate_500         lone surrogates are not refused: they reach SQLite and the encoders (a 500)
+  phantom_call          the channel a call request reserves is given back only when it commits:
+                        a request refused after the channel_limit check leaves it taken
+  timer_overflow        integers are not range-checked (no double bound, no `maximum`) and
+                        timers are not clamped: a huge timeout is accepted, then overflows
+  deep_nesting          the nesting depth of bodies is not checked (a RecursionError on deep input)
 """
 
 from __future__ import annotations
@@ -58,6 +64,22 @@ class Faults:
     @property
     def webhook_bad_signature(self) -> bool:
         return "webhook_bad_signature" in self.enabled
+
+    @property
+    def surrogate_500(self) -> bool:
+        return "surrogate_500" in self.enabled
+
+    @property
+    def phantom_call(self) -> bool:
+        return "phantom_call" in self.enabled
+
+    @property
+    def timer_overflow(self) -> bool:
+        return "timer_overflow" in self.enabled
+
+    @property
+    def deep_nesting(self) -> bool:
+        return "deep_nesting" in self.enabled
 
 
 class InjectedCrash(RuntimeError):

@@ -110,6 +110,7 @@ class Store:
         self.db.executescript(SCHEMA)
         self._depth = 0
         self._after: list[Callable[[], None]] = []
+        self._undo: list[Callable[[], None]] = []
         self._lock = threading.RLock()
 
     def close(self) -> None:
@@ -129,12 +130,16 @@ class Store:
                 self._depth -= 1
                 if self._depth == 0:
                     self._after.clear()
+                    undo, self._undo = self._undo, []
                     self.db.execute("ROLLBACK")
+                    for fn in reversed(undo):  # what memory took on in the transaction is given back
+                        fn()
                 raise
             else:
                 self._depth -= 1
                 if self._depth == 0:
                     hooks, self._after = self._after, []
+                    self._undo.clear()
                     self.db.execute("COMMIT")
                     for fn in hooks:
                         fn()
@@ -147,6 +152,13 @@ class Store:
                 fn()
             else:
                 self._after.append(fn)
+
+    def on_rollback(self, fn: Callable[[], None]) -> None:
+        """Run `fn` if the current transaction is rolled back (never outside one): it undoes a
+        change made in memory during the transaction, so that a failed request leaves no trace."""
+        with self._lock:
+            if self._depth > 0:
+                self._undo.append(fn)
 
     # ---- settings ----------------------------------------------------------------
     def setting(self, name: str) -> str | None:

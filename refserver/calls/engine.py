@@ -24,6 +24,7 @@ from .farend import FarEnd
 from .features import Features
 from .gather import Gatherer
 from .media import Player
+from .memory import CallTable
 from .recording import Recorder
 from .runs import Run, deliver
 from .simulator import Simulator
@@ -49,13 +50,15 @@ class Engine:
         self.outbox = outbox
         self.cfg = cfg
         self.faults = faults
-        self.calls: dict[str, Call] = {}
+        self.calls = CallTable()  # live calls, and a bounded cache of ended ones (refserver/calls/memory.py)
+        self._reserved: dict[tuple[str, str], int] = {}  # the `phantom_call` fault's leaked channels
         self.run: Run | None = None  # the run of the command being executed
         self.holding: set[Run] = set()  # runs holding webhooks back (until an earlier step's comes)
         missing = EVENTS - spec.events()
         if missing:
             raise Unsupported(f"events the engine reports but the spec does not define: {sorted(missing)}")
         self.timers = Timers(store, cfg.time_scale, self._save_by_id)
+        self.timers.clamp = not faults.timer_overflow
         self.player = Player(self)
         self.gatherer = Gatherer(self)
         self.recorder = Recorder(self)
@@ -105,9 +108,19 @@ class Engine:
         return call
 
     def new_call(self, **kw: Any) -> Call:
+        """A new call, in memory from now on, unless the transaction that made it is rolled
+        back: then it is forgotten with its timers (it never counts against channel_limit)."""
         call = Call(leg_id=str(uuid.uuid4()), id=new_call_control_id(), **kw)
         self.calls[call.id] = call
+        self.store.on_rollback(lambda: self._forget(call))
         return call
+
+    def _forget(self, call: Call) -> None:
+        self.calls.pop(call.id)
+        self.timers.cancel_all(call)
+        self.player.forget(call)
+        self.gatherer.forget(call)
+        self.holding.difference_update({r for r in self.holding if r.role_of(call) is not None})
 
     def emit(self, call: Call, event: str, *, owner: Run | None = None, **extra: Any) -> None:
         """Report that `event` happened to the call: the run of the command being executed or
@@ -150,6 +163,11 @@ class Engine:
         live = sum(
             1 for c in self.calls.values() if c.alive and c.connection_id == app["id"] and c.direction == direction
         )
+        if self.faults.phantom_call:  # the fault: a channel reserved here is given back only on commit
+            key = (app["id"], direction)
+            live += self._reserved.get(key, 0)
+            self._reserved[key] = self._reserved.get(key, 0) + 1
+            self.store.after_commit(lambda: self._reserved.__setitem__(key, self._reserved[key] - 1))
         if live >= limit:
             detail = f"The application's {side}.channel_limit ({limit}) is reached."
             raise fail(422, CHANNEL_LIMIT, detail, pointer=pointer)

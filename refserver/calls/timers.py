@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Callable
 
 from ..store import Store
 from .call import Call
 
 log = logging.getLogger("refserver.calls")
+
+# The longest wait a timer takes (real seconds): past it a timeout is as good as never, and the
+# event loop's clock arithmetic stays far from overflowing whatever number a request held.
+MAX_DELAY_SECS = 30 * 24 * 3600.0
 
 
 class Timers:
@@ -25,6 +30,7 @@ class Timers:
         self.store = store
         self.scale = scale
         self.after = after
+        self.clamp = True  # False only under the `timer_overflow` fault
 
     def schedule(
         self, call_id: str, secs: float, fn: Callable[[], None], timeout: bool = False
@@ -33,7 +39,8 @@ class Timers:
         if timeout and self.scale == 0:
             return None
         loop = asyncio.get_running_loop()
-        delay = max(secs * self.scale, 0.0)
+        # without the clamp (the fault), the number as given: 10^400 overflows here, after the 200
+        delay = _clamped(secs, self.scale) if self.clamp else max(float(secs) * self.scale, 0.0)
         if delay == 0:  # FIFO, so that immediate steps keep their order
             return loop.call_soon(self._fire, call_id, fn)
         return loop.call_later(delay, self._fire, call_id, fn)
@@ -61,3 +68,14 @@ class Timers:
 
     def cancel_all(self, call: Call) -> None:
         self.cancel(call, *list(call.timers))
+
+
+def _clamped(secs: float, scale: float) -> float:
+    """`secs * scale` within [0, MAX_DELAY_SECS], whatever `secs` is (an int past a double, inf, NaN)."""
+    try:
+        delay = float(secs) * scale
+    except OverflowError:
+        return MAX_DELAY_SECS
+    if math.isnan(delay):
+        return 0.0
+    return min(max(delay, 0.0), MAX_DELAY_SECS)
