@@ -19,7 +19,6 @@ from specmodel import Operation as ModelOperation
 SPEC_DIR = specmodel.SPEC_DIR  # the repository's spec/, or the installed wheel's copy
 V1_SPEC = SPEC_DIR / "call-control-v1.yaml"
 V2_SPEC = SPEC_DIR / "call-control-applications-v2.yaml"
-SIM_SPEC = SPEC_DIR / "simulator.yaml"
 
 Step = WebhookStep
 Signature = WebhookSignature
