@@ -23,25 +23,13 @@ from telnyx_call_control import (
 from .conftest import FAST, SECRETS
 from .fixtures import application, page
 from .server import Reply, ScriptedServer
+from .waits import Sleeps
 
 ANSWER = "/calls/abc/actions/answer"
 APPS = "/v2/call_control_applications"
 
 
 NOW = 1_800_000_000.0
-
-
-class Sleeps:
-    """Stands in for a client's ``sleep``: records each wait, waits not at all."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-    async def wait(self, seconds: float) -> None:
-        self.waits.append(seconds)
 
 
 def recorded(client: Client) -> Sleeps:
