@@ -5,7 +5,7 @@ answer starts (a dial's or an answer's `record`, `stream_url`, `answering_machin
 As everywhere in the engine, the code here only reports what happens (`Engine.emit`); which
 webhooks are sent, and in which order, are the running command's `x-webhooks` steps
 (refserver/calls/runs.py). Their state lives in the call's persisted `features` mapping:
-`queue` {name, joined_ts}, `stream` {id, url, track}, `transcription` {tracks},
+`queue` {name, joined_ts}, `stream` {id, url, track}, `fork` {stream_type}, `transcription` {tracks},
 `suppression` {direction}, `on_answer` (what the far end's answer starts).
 
 Simulation, where the platform's outcome depends on the outside world:
@@ -175,10 +175,17 @@ class Features:
         self.e.emit(call, STREAMING_STOPPED, stream_url=stream["url"])
 
     def fork(self, call: Call, p: dict[str, Any], start: bool) -> None:
+        """The fork's webhooks carry the `stream_type` fork_start used (the official default
+        `decrypted`), fork_stop's included, whatever fork_stop's own `stream_type` says."""
         if not start and not call.forking:
             raise fail(422, NOT_FORKED, "The call is not being forked.")
         call.forking = start
-        self.e.emit(call, FORK_STARTED if start else FORK_STOPPED, stream_type=p.get("stream_type", "raw"))
+        if start:
+            call.features["fork"] = {"stream_type": p.get("stream_type", "decrypted")}
+        stream_type = (call.features.get("fork") or {}).get("stream_type", "decrypted")
+        if not start:
+            call.features.pop("fork", None)
+        self.e.emit(call, FORK_STARTED if start else FORK_STOPPED, stream_type=stream_type)
 
     def refer(self, call: Call, p: dict[str, Any]) -> None:
         run = self.e.run
@@ -240,7 +247,7 @@ class Features:
     # ---- the end of a call ----------------------------------------------------------------------
     def ended(self, call: Call) -> None:
         """A queue, stream, fork or transcription ends with the call, without a webhook."""
-        for key in ("queue", "stream", "transcription", "suppression"):
+        for key in ("queue", "stream", "fork", "transcription", "suppression"):
             call.features.pop(key, None)
         call.runs.clear()
 

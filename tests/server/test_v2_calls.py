@@ -374,6 +374,7 @@ def test_fork_refer_sip_info_suppression_and_client_state(
     v2.ok(cid, "fork_stop")
     stopped = until(api, cid, n + 1, "call.fork.stopped")
     assert follows_steps("fork_stop", {"self": stopped})
+    assert payload(stopped[0])["stream_type"] == "decrypted", "the stream_type fork_start used"
 
     v2.ok(cid, "refer", sip_address="sip:agent@sip.example.com")
     referred = until(api, cid, n + 2, "call.refer.completed")
