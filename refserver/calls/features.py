@@ -63,7 +63,10 @@ UNREACHABLE = ".invalid"  # a target host with this suffix cannot be reached
 
 
 def _unreachable(url: str) -> bool:
-    host = urlsplit(url).hostname if "//" in url else url.rpartition("@")[2].split(";")[0].split(":")[0]
+    try:
+        host = urlsplit(url).hostname if "//" in url else url.rpartition("@")[2].split(";")[0].split(":")[0]
+    except ValueError:  # e.g. a bracketed host that is no IPv6 address
+        return True
     return (host or "").lower().rstrip(".").endswith(UNREACHABLE)
 
 

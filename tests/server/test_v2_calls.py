@@ -337,6 +337,10 @@ def test_streaming(api: Api, v2: V2, app: dict[str, Any], delivered: Any) -> Non
     failed = until(api, cid, n + 2, "streaming.failed")
     assert follows_steps("streaming_start", {"self": failed})
     assert payload(failed[0])["stream_params"]["stream_url"] == "wss://nowhere.invalid/s"
+    r = v2.raw(cid, "streaming_start", {"stream_url": "wss://[not-ipv6/s"})  # no host: never a 500
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 200:
+        assert until(api, cid, n + 3, "streaming.failed")
     delivered(started + stopped + failed)
 
 
