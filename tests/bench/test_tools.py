@@ -134,3 +134,17 @@ def test_profile_folds_py_spy_stacks() -> None:
 def test_a_skipped_row_says_why() -> None:
     row = Row("server: retrieve", "", "", None, "", None, skipped="wrk is not installed")
     assert row.verdict == "skipped"
+
+
+def test_without_wrk_the_server_rows_are_skipped_and_say_how_to_get_it(tmp_path: Path) -> None:
+    code = (
+        "from pathlib import Path; from bench import server; "
+        f"rows = server.rows(quick=True, reports=Path({str(tmp_path)!r})) + server.stack_rows(quick=True); "
+        "print('|'.join(sorted({r.verdict for r in rows}))); print(rows[0].skipped); print(len(rows))"
+    )
+    env = {**os.environ, "PATH": str(tmp_path)}  # no wrk on it
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    verdicts, why, count = out.stdout.strip().splitlines()[-3:]
+    assert verdicts == "skipped"
+    assert "apt-get install wrk" in why
+    assert int(count) == 11
