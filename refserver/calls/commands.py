@@ -227,6 +227,8 @@ class Commands(V2Commands):
         call.park_after_unbridge = p.get("park_after_unbridge") == "self"
         if e.run is not None:
             e.run.bind("other", other)
+        for leg in (call, other):  # a queued leg leaves its queue (the steps say whether that is sent)
+            e.features.dequeue(leg, "bridged")
         e.emit(call, BRIDGED_EVENT, state=call.state)
         e.emit(other, BRIDGED_EVENT, state=other.state)
         e.save(other)

@@ -275,6 +275,12 @@ def test_queues(api: Api, v2: V2, app: dict[str, Any], delivered: Any) -> None:
     assert payload(left[0])["reason"] == "leave" and payload(left[0])["queue_position"] == 1
     assert len(api.hooks(b)) == nb, "the others in the queue get no webhook"
     assert v2.error(a, "leave_queue", 422)["code"] == "90039"
+    v2.ok(b, "bridge", call_control_id=a, park_after_unbridge="self")  # b leaves its queue: silently
+    bridged = until(api, b, nb, "call.bridged")
+    assert names(bridged) == ["call.bridged"], "the bridge's steps list no call.dequeued"
+    v2.ok(a, "hangup")
+    api.wait_state(b, "answered")
+    assert v2.error(b, "leave_queue", 422)["code"] == "90039"
     v2.ok(b, "hangup")
     delivered(api.hooks(a)[na:] + api.hooks(b)[nb:] + api.hooks(c)[2:])
 
