@@ -144,8 +144,8 @@ def _document_envelopes(spec: specmodel.Spec) -> dict[Path, str]:
     found: dict[Path, set[str]] = {}
     for doc in spec.documents:
         hooks = doc.root().get("webhooks")
-        for name in hooks.value if hooks is not None and isinstance(hooks.value, dict) else ():
-            item = spec.resolve(hooks.child(name))
+        for _, raw in hooks.items() if hooks is not None else ():
+            item = spec.resolve(raw)
             for (path, pointer), entry in entries.items():
                 if path == item.doc.path and pointer.startswith(item.pointer + "/") and entry.envelope:
                     found.setdefault(doc.path, set()).add(entry.envelope)
