@@ -74,7 +74,8 @@ def verify_signature(
     except ValueError:
         return f"{scheme.timestamp_header} is not a Unix time"
     if abs(skew) > scheme.tolerance:
-        return f"timestamp {skew:+.0f} s from now, past the {scheme.tolerance} s tolerance"
+        when = f"{skew:.0f} s old" if skew > 0 else f"{-skew:.0f} s in the future"
+        return f"timestamp {when}, past the {scheme.tolerance} s tolerance"
     try:
         VerifyKey(base64.b64decode(public_key)).verify(
             scheme.message_for(timestamp, raw), base64.b64decode(signature, validate=True)

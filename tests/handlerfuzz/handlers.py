@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 
 from telnyx_call_control import Client, WebhookVerificationError
@@ -34,7 +35,7 @@ def closed_port_url() -> str:
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
-def handler_app(public_key: str, clock: FakeClock, *, fault: str | None = None, timeout: float = 2.0) -> Any:
+def handler_app(public_key: str, clock: Callable[[], float], *, fault: str | None = None, timeout: float = 2.0) -> Any:
     """The example IVR (verifying with ``public_key``), with ``fault`` injected into its webhook handler."""
     client = Client(
         base_url=closed_port_url(), v1_key="k", v1_secret="s", api_key="KEYx", public_key=public_key, max_retries=0
@@ -81,6 +82,7 @@ def handler_app(public_key: str, clock: FakeClock, *, fault: str | None = None, 
 
         ivr.handle = duplicate_fails
     elif fault == "slow":  # does its work before answering: twice the webhook timeout, on the injected clock
+        assert isinstance(clock, FakeClock), "the slow handler takes its time on a FakeClock"
 
         def slow(raw: bytes, headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
             answer = handle(raw, headers)

@@ -110,7 +110,7 @@ def test_installed_fuzz_webhooks_passes_the_example_handler(installed: Path, tmp
 
     public = base64.b64encode(bytes(SigningKey(SEED).verify_key)).decode()
     env = clean_env(TELNYX_SIGNING_KEY=base64.b64encode(SEED).decode())
-    with ServedApp(handler_app(public, time.time)) as app:  # type: ignore[arg-type]
+    with ServedApp(handler_app(public, time.time)) as app:
         out = subprocess.run(
             [
                 installed / "telnyx-cc-fuzz-webhooks",
