@@ -96,6 +96,10 @@ def main() -> int:
     say(f"TIME_SCALE={cfg.time_scale:g} WEBHOOK_RETRY_SCHEDULE=" + ",".join(f"{s:g}" for s in cfg.retry_schedule))
     if cfg.faults:
         say(f"FAULTS ENABLED: {', '.join(sorted(cfg.faults))}")
+    if cfg.simulator_open:
+        say("simulator /_sim: OPEN: without credentials it sees and changes every account's calls (single-user run)")
+    else:
+        say("simulator /_sim: scoped: each request takes an account's credentials and sees only that account")
     say(f"server stack: uvicorn {uvicorn.__version__}, loop {cfg.loop}, http {cfg.http}")
     say(f"listening on {cfg.public_url}")
     config = uvicorn.Config(

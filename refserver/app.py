@@ -39,6 +39,23 @@ from .webhooks import Outbox
 
 log = logging.getLogger("refserver")
 
+# The simulator's operations that act on an account's calls, webhooks or scripts: scoped to the
+# account whose credentials they carry (the public key and the recordings are not).
+SIM_SCOPED = frozenset(
+    {
+        "simStartInboundCall",
+        "simGetCall",
+        "simListCallWebhooks",
+        "simFarEndAnswer",
+        "simFarEndReject",
+        "simFarEndHangup",
+        "simSendDtmf",
+        "simAddScript",
+        "simClearScripts",
+        "simListWebhooks",
+    }
+)
+
 
 @dataclass
 class Ctx:
@@ -97,12 +114,29 @@ class RefServer:
 
     # ---- the request pipeline ----------------------------------------------------
     def _account(self, op: Operation, request: Request) -> str | None:
+        if op.operation_id in SIM_SCOPED:
+            return self._sim_account(request)
         if op.security is None:
             return None
         if self.faults.no_auth:
             return self.cfg.accounts[0].name
         header = request.headers.get("authorization")
         if op.security == "basic":
+            return self.auth.basic(header).name
+        return self.auth.bearer(header).name
+
+    def _sim_account(self, request: Request) -> str | None:
+        """The account a simulator request acts for: its credentials (the V2 Bearer key or the
+        V1 Basic key:secret); none: every account, when the simulator is open, else 401."""
+        header = request.headers.get("authorization")
+        if not header:
+            if self.cfg.simulator_open:
+                return None
+            raise TelnyxError(
+                401,
+                error("10009", "The simulator takes an account's credentials (Bearer API key or V1 Basic)."),
+            )
+        if header.partition(" ")[0].lower() == "basic":
             return self.auth.basic(header).name
         return self.auth.bearer(header).name
 
@@ -210,43 +244,49 @@ class RefServer:
         return JSONResponse({"data": {"public_key": self.signer.public_key, "algorithm": self.signer.algorithm}})
 
     def sim_inbound(self, ctx: Ctx) -> Response:
+        if ctx.account is not None and self.store.application_account(ctx.body["connection_id"]) != ctx.account:
+            raise not_found("No application has this connection_id.")
         return JSONResponse({"data": self.engine.sim.inbound(ctx.body).view()}, 201)
 
+    def _sim_call(self, ctx: Ctx) -> str:
+        """The path's call, when the simulator's account may see it (else 404, as for none)."""
+        return self.engine.get(ctx.params["call_control_id"], ctx.account).id
+
     def sim_get_call(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.get(ctx.params["call_control_id"], None).view()})
+        return JSONResponse({"data": self.engine.get(ctx.params["call_control_id"], ctx.account).view()})
 
     def sim_call_webhooks(self, ctx: Ctx) -> Response:
-        call = self.engine.get(ctx.params["call_control_id"], None)
+        call = self.engine.get(ctx.params["call_control_id"], ctx.account)
         rows = self.store.outbox_for_key(call.leg_id)
         return JSONResponse({"data": self.outbox.records(rows)})
 
     def sim_answer(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.sim.answer(ctx.params["call_control_id"]).view()})
+        return JSONResponse({"data": self.engine.sim.answer(self._sim_call(ctx)).view()})
 
     def sim_reject(self, ctx: Ctx) -> Response:
         cause = ctx.body.get("cause", "rejected")
-        call = self.engine.sim.reject(ctx.params["call_control_id"], cause)
+        call = self.engine.sim.reject(self._sim_call(ctx), cause)
         return JSONResponse({"data": call.view()})
 
     def sim_hangup(self, ctx: Ctx) -> Response:
-        return JSONResponse({"data": self.engine.sim.hangup(ctx.params["call_control_id"]).view()})
+        return JSONResponse({"data": self.engine.sim.hangup(self._sim_call(ctx)).view()})
 
     def sim_dtmf(self, ctx: Ctx) -> Response:
         interval = ctx.body.get("digit_interval_millis", 100)
-        call = self.engine.sim.dtmf(ctx.params["call_control_id"], ctx.body["digits"], interval)
+        call = self.engine.sim.dtmf(self._sim_call(ctx), ctx.body["digits"], interval)
         return JSONResponse({"data": call.view()})
 
     def sim_add_script(self, ctx: Ctx) -> Response:
         script = {**self.script_defaults, **ctx.body}
-        self.engine.far_end.add_script(dict(script))
+        self.engine.far_end.add_script({**script, "account": ctx.account})  # None: every account's calls
         return JSONResponse({"data": script}, 201)
 
     def sim_clear_scripts(self, ctx: Ctx) -> Response:
-        self.engine.far_end.clear_scripts()
+        self.engine.far_end.clear_scripts(ctx.account)
         return JSONResponse({"data": []})
 
     def sim_webhooks(self, ctx: Ctx) -> Response:
-        rows = self.store.outbox_recent(ctx.params.get("status"), ctx.params.get("limit", 100))
+        rows = self.store.outbox_recent(ctx.params.get("status"), ctx.params.get("limit", 100), ctx.account)
         return JSONResponse({"data": self.outbox.records(rows)})
 
     def sim_recording(self, ctx: Ctx) -> Response:

@@ -75,6 +75,9 @@ class Config:
     loop: str = "asyncio"  # uvicorn --loop: resolved from REFSERVER_LOOP (auto picks uvloop when it imports)
     http: str = "h11"  # uvicorn --http: resolved from REFSERVER_HTTP (auto picks httptools when it imports)
     public_url: str = ""  # set once the socket is bound
+    # /_sim without credentials (REFSERVER_SIM_OPEN): True sees every account's calls; False
+    # refuses it (401); None (unset) means open when the server has a single account.
+    sim_open: bool | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -115,7 +118,16 @@ class Config:
         cfg.signing_seed = _signing_seed(env.get("TELNYX_SIGNING_KEY"))
         cfg.accounts, cfg.defaulted_credentials = _accounts(env)
         cfg.faults = _faults(env)
+        sim_open = (env.get("REFSERVER_SIM_OPEN") or "").strip().lower()
+        if sim_open not in ("", "0", "1"):
+            raise ConfigError(f"REFSERVER_SIM_OPEN must be 0 or 1, not {sim_open!r}")
+        cfg.sim_open = None if not sim_open else sim_open == "1"
         return cfg
+
+    @property
+    def simulator_open(self) -> bool:
+        """Whether /_sim answers requests without credentials (every account's calls)."""
+        return self.sim_open if self.sim_open is not None else len(self.accounts) == 1
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

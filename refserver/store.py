@@ -338,16 +338,19 @@ class Store:
             f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE order_key = ? ORDER BY seq", (order_key,)
         ).fetchall()
 
-    def outbox_recent(self, status: str | None, limit: int) -> list[sqlite3.Row]:
+    def outbox_recent(self, status: str | None, limit: int, account: str | None = None) -> list[sqlite3.Row]:
+        """The latest `limit` webhooks (of one status, of one account), oldest first."""
+        where, args = [], []
         if status:
-            rows = self.db.execute(
-                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = ? ORDER BY seq DESC LIMIT ?",
-                (status, limit),
-            ).fetchall()
-        else:
-            rows = self.db.execute(
-                f"SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY seq DESC LIMIT ?", (limit,)
-            ).fetchall()
+            where.append("status = ?")
+            args.append(status)
+        if account is not None:
+            where.append("account = ?")
+            args.append(account)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        rows = self.db.execute(
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox {clause}ORDER BY seq DESC LIMIT ?", (*args, limit)
+        ).fetchall()
         return list(reversed(rows))
 
     def deliveries_for(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:

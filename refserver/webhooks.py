@@ -16,8 +16,11 @@ signed as the spec's `x-webhook-signature` says (refserver/signing.py), with the
 retry schedule (WEBHOOK_RETRY_SCHEDULE, real seconds) until it is acknowledged or the
 schedule is exhausted (`failed`). A leg's webhooks go one at a time, in creation order
 (a row waiting for its retry holds back the rows behind it); legs are delivered
-concurrently, at most PER_DESTINATION at once to one origin and MAX_CONCURRENT in all,
-over kept-alive connections (refserver/httpclient.py). Each attempt's result is
+concurrently, fairly: each account has its own PER_ACCOUNT slots, and within them at most
+PER_DESTINATION at once to one origin, over kept-alive connections (refserver/httpclient.py).
+No slot is shared between accounts, so one account's dead receiver (every delivery hanging
+until its timeout) never holds back another account's webhooks; and since PER_DESTINATION <
+PER_ACCOUNT, it holds back the same account's other destinations by at most one timeout. Each attempt's result is
 committed before the lane moves on. Rows survive restarts: start() reloads every
 pending row from the table, and delivery resumes where it stopped. Nothing polls the
 table: a webhook goes out as soon as its transaction commits and its lane is free.
@@ -30,10 +33,12 @@ import collections
 import contextlib
 import json
 import logging
+import re
 import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from .config import Config
 from .faults import Faults
@@ -45,14 +50,35 @@ from .store import Store
 log = logging.getLogger("refserver.webhooks")
 
 DEFAULT_TIMEOUT = 2.0
-MAX_CONCURRENT = 64  # deliveries in flight, all destinations together
-PER_DESTINATION = 32  # deliveries in flight to one origin (scheme, host, port)
+PER_ACCOUNT = 64  # deliveries in flight for one account, all its destinations together
+PER_DESTINATION = 32  # deliveries in flight for one account to one origin (scheme, host, port)
 USER_AGENT = "telnyx-refserver-webhooks/0.1"
 
 
 def now_iso(ts: float | None = None) -> str:
     dt = datetime.fromtimestamp(time.time() if ts is None else ts, UTC)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+
+
+SECRET_QUERY = re.compile(r"(?i)(token|key|secret|pass|auth|sig|credential|session)")
+
+
+def redact_url(url: str | None) -> str | None:
+    """`url` with its user info and the values of secret-looking query parameters as `REDACTED`."""
+    if not url:
+        return url
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            netloc = "REDACTED@" + netloc.rpartition("@")[2]
+        query = "&".join(
+            f"{name}=REDACTED" if sep and SECRET_QUERY.search(name) else f"{name}{sep}{value}"
+            for name, sep, value in (pair.partition("=") for pair in parts.query.split("&") if pair)
+        )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        return "REDACTED (not a URL)"
 
 
 def dumps(obj: Any) -> bytes:
@@ -69,8 +95,8 @@ class Outbox:
         self.schedule = cfg.retry_schedule
         self._lanes: dict[str, collections.deque[dict[str, Any]]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
-        self._per_destination: dict[tuple[str, str, int], asyncio.Semaphore] = {}
-        self._slots: asyncio.Semaphore | None = None
+        self._per_destination: dict[tuple[str, tuple[str, str, int]], asyncio.Semaphore] = {}
+        self._per_account: dict[str, asyncio.Semaphore] = {}
         self._client: Client | None = None
         self._started = False
         self._stopping = False
@@ -140,7 +166,6 @@ class Outbox:
     # ---- the dispatcher ----------------------------------------------------------
     async def start(self) -> None:
         self._client = Client(USER_AGENT)
-        self._slots = asyncio.Semaphore(MAX_CONCURRENT)
         for row in self.store.pending_outbox():  # what a previous run left undelivered
             self._enqueue(dict(row))
         self._started = True
@@ -199,19 +224,26 @@ class Outbox:
             if self._workers.get(key) is asyncio.current_task():
                 del self._workers[key]
 
-    def _destination(self, url: str) -> asyncio.Semaphore:
+    def _destination(self, account: str, url: str) -> asyncio.Semaphore:
         try:
             origin = target(url, USER_AGENT).origin
         except Exception:
-            origin = ("", url, 0)
-        slot = self._per_destination.get(origin)
+            origin = ("", url[:200], 0)
+        slot = self._per_destination.get((account, origin))
         if slot is None:
-            slot = self._per_destination[origin] = asyncio.Semaphore(PER_DESTINATION)
+            slot = self._per_destination[(account, origin)] = asyncio.Semaphore(PER_DESTINATION)
         return slot
 
-    async def _post(self, url: str, body: bytes, timeout: float) -> tuple[int | None, str | None]:
-        assert self._client is not None and self._slots is not None
-        async with self._destination(url), self._slots:  # signed once it may go: a fresh timestamp
+    def _account(self, account: str) -> asyncio.Semaphore:
+        slot = self._per_account.get(account)
+        if slot is None:
+            slot = self._per_account[account] = asyncio.Semaphore(PER_ACCOUNT)
+        return slot
+
+    async def _post(self, account: str, url: str, body: bytes, timeout: float) -> tuple[int | None, str | None]:
+        assert self._client is not None
+        # signed once it may go: a fresh timestamp
+        async with self._destination(account, url), self._account(account):
             headers = {"content-type": "application/json", **self.signer.sign(body)}
             if self.faults.webhook_bad_signature:
                 header = self.signer.signature_header
@@ -238,7 +270,7 @@ class Outbox:
                 continue
             body = self.finish(template, row["event"], row["envelope"], attempt, url)
             at = now_iso()
-            code, err = await self._post(url, body, row["timeout"])
+            code, err = await self._post(row["account"], url, body, row["timeout"])
             tries.append((url, code, err, at))
             if code is not None and 200 <= code < 300:
                 delivered_to = url
@@ -257,7 +289,11 @@ class Outbox:
 
     # ---- reading -----------------------------------------------------------------
     def records(self, rows: list[Any]) -> list[dict[str, Any]]:
+        """The webhooks as the simulator lists them; credentials in their URLs are redacted."""
         deliveries = self.store.deliveries_for([r["seq"] for r in rows])
+        for tries in deliveries.values():
+            for attempt in tries:
+                attempt["url"] = redact_url(attempt["url"])
         return [
             {
                 "id": r["event_id"],
@@ -269,7 +305,7 @@ class Outbox:
                 "call_leg_id": r["order_key"],
                 "status": r["status"],
                 "attempts": r["attempts"],
-                "delivered_to": r["delivered_to"],
+                "delivered_to": redact_url(r["delivered_to"]),
                 "body": json.loads(r["body"]),
                 "deliveries": deliveries[r["seq"]],
             }

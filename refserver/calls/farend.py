@@ -43,12 +43,14 @@ class FarEnd:
     def add_script(self, script: dict[str, Any]) -> None:
         self.scripts.append(script)
 
-    def clear_scripts(self) -> None:
-        self.scripts.clear()
+    def clear_scripts(self, account: str | None = None) -> None:
+        """Every script (None: the open simulator), or those of one account."""
+        self.scripts[:] = [s for s in self.scripts if account is not None and s.get("account") != account]
 
-    def _take_script(self, to: str) -> dict[str, Any]:
+    def _take_script(self, to: str, account: str) -> dict[str, Any]:
+        """The latest script for `to` of the call's account (or of the open simulator: any account)."""
         for script in reversed(self.scripts):
-            if script["to"] == to:
+            if script["to"] == to and script.get("account") in (None, account):
                 if script.get("times") is not None:
                     script["times"] -= 1
                     if script["times"] <= 0:
@@ -59,7 +61,7 @@ class FarEnd:
     # ---- ringing -----------------------------------------------------------------
     def ring(self, call: Call) -> None:
         """The call rings at the far end, which acts as its script says."""
-        script = self._take_script(call.to)
+        script = self._take_script(call.to, call.account)
         outcome = script["outcome"]
         ring = float(script.get("ring_secs", RING_SECS))
         timers = self.e.timers

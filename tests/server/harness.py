@@ -334,7 +334,9 @@ class Api:
 
     # simulator
     def sim(self, method: str, path: str, **kw: Any) -> httpx.Response:
-        return self.http.request(method, "/_sim" + path, **kw)
+        """A simulator request, with this account's credentials (the simulator is scoped by them)."""
+        headers = {**self.v2, **kw.pop("headers", {})}
+        return self.http.request(method, "/_sim" + path, headers=headers, **kw)
 
     def inbound(self, connection_id: str, **fields: Any) -> dict[str, Any]:
         body = {"connection_id": connection_id, "from": "+18005550111", "to": "+18005550122"}
