@@ -369,7 +369,11 @@ def test_dial_and_answer_start_what_they_are_asked_to(api: Api, v2: V2, app: dic
     assert answered["recording_id"]
     hooks2 = until(api, inbound, n, "streaming.started")
     assert follows_steps("answer", {"self": hooks2}, streaming=True)
-    delivered(hooks + hooks2)
+    v2.ok(inbound, "transfer", to="+18005550178", answering_machine_detection="detect_beep")
+    leg = api.wait_state(inbound, "bridged")["bridged_with"]
+    new = until(api, leg, 0, "call.machine.detection.ended")
+    assert follows_steps("transfer", {"new": new}, machine_detection=True, machine_greeting=False)
+    delivered(hooks + hooks2 + new)
 
 
 def test_fork_refer_sip_info_suppression_and_client_state(
