@@ -1,0 +1,182 @@
+"""What several server processes sharing one PostgreSQL database rely on, beyond the common
+storage interface: delivery leases on a leg's head, durable timers claimed by any process,
+LISTEN/NOTIFY, live calls counted in the database, advisory locks. Each "process" here is a
+store of its own (its own connection), as a server process has."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from refserver.storage.postgres import PostgresStore
+from tests.storage.test_storage import outbox_row
+
+
+@pytest.fixture
+def two(pg_url: str) -> Iterator[tuple[PostgresStore, PostgresStore]]:
+    a, b = PostgresStore(pg_url), PostgresStore(pg_url)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def heads(rows: list[Any]) -> list[str]:
+    return [r["event_id"] for r in rows]
+
+
+def test_a_legs_head_is_leased_to_one_process_and_the_next_row_waits_for_it(two: tuple[PostgresStore, ...]) -> None:
+    a, b = two
+    for n, key in [(1, "x"), (2, "x"), (3, "y")]:
+        a.add_outbox(outbox_row(n, key))
+    got_a = a.claim_heads("proc-a", 60)
+    assert heads(got_a) == ["ev-x-1", "ev-y-3"]  # one head per leg, oldest first
+    assert b.claim_heads("proc-b", 60) == []  # leased: not the head's successor either
+    assert b.record_delivery(got_a[0]["seq"], 1, [], "delivered", 0.0, "u", owner="proc-b") is False
+    assert a.record_delivery(got_a[0]["seq"], 1, [], "delivered", 0.0, "u", owner="proc-a") is True
+    assert heads(b.claim_heads("proc-b", 60)) == ["ev-x-2"]  # the next in order, to whoever asks
+    assert b.claim_heads("proc-b", 60) == []
+
+
+def test_a_row_waiting_for_its_retry_holds_back_its_leg(two: tuple[PostgresStore, ...]) -> None:
+    a, _ = two
+    first = a.add_outbox(outbox_row(1, "x"))
+    a.add_outbox(outbox_row(2, "x"))
+    assert heads(a.claim_heads("p", 60)) == ["ev-x-1"]
+    assert a.record_delivery(first, 1, [], "pending", a.now() + 3600, None, owner="p")
+    assert a.claim_heads("p", 60) == []  # the head is not due: nothing behind it goes either
+    assert a.next_outbox_due() is not None and a.next_outbox_due() > 3000  # type: ignore[operator]
+
+
+def test_a_lease_past_its_time_is_taken_over_and_the_old_owner_can_no_longer_record(
+    two: tuple[PostgresStore, ...],
+) -> None:
+    a, b = two
+    seq = a.add_outbox(outbox_row(1, "x"))
+    assert heads(a.claim_heads("dead", 0)) == ["ev-x-1"]  # a lease of 0 s: over as soon as it is taken
+    taken = b.claim_heads("alive", 60)
+    assert heads(taken) == ["ev-x-1"] and taken[0]["attempts"] == 0
+    assert a.record_delivery(seq, 1, [], "delivered", 0.0, "u", owner="dead") is False
+    assert b.record_delivery(seq, 1, [], "delivered", 0.0, "u", owner="alive") is True
+    assert [r["status"] for r in a.outbox_for_key("x")] == ["delivered"]
+    assert [d["attempt"] for d in a.deliveries_for([seq])[seq]] == []  # the stale result left no trace
+
+
+def test_concurrent_claimers_never_get_the_same_row(pg_url: str) -> None:
+    setup = PostgresStore(pg_url)
+    for n in range(40):
+        setup.add_outbox(outbox_row(n, f"leg-{n % 20}"))
+    claimed: dict[str, list[str]] = {}
+
+    def worker(name: str) -> None:
+        store = PostgresStore(pg_url)
+        mine = claimed.setdefault(name, [])
+        while True:
+            rows = store.claim_heads(name, 60, limit=3)
+            if not rows:
+                break
+            for r in rows:
+                mine.append(r["event_id"])
+                store.record_delivery(r["seq"], 1, [], "delivered", 0.0, "u", owner=name)
+        store.close()
+
+    threads = [threading.Thread(target=worker, args=(f"w{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    every = [e for rows in claimed.values() for e in rows]
+    assert sorted(every) == sorted(f"ev-leg-{n % 20}-{n}" for n in range(40))  # each exactly once
+    for key in range(20):  # within a leg, claimed in creation order
+        leg = [r["event_id"] for r in setup.outbox_for_key(f"leg-{key}")]
+        assert [r["status"] for r in setup.outbox_for_key(f"leg-{key}")] == ["delivered", "delivered"]
+        assert leg == [f"ev-leg-{key}-{key}", f"ev-leg-{key}-{key + 20}"]
+    setup.close()
+
+
+def test_timers_are_rows_claimed_once_when_due_and_resumed_by_another_process(two: tuple[PostgresStore, ...]) -> None:
+    a, b = two
+    a.put_timer("c1", "ring", 0, "far_end.answer", {"leg": 1})
+    a.put_timer("c1", "first_command", 3600, "first_command_timeout", {})
+    a.put_timer("c2", "media", 0, "player.end", {"n": 2})
+    a.put_timer("c2", "media", 0, "player.end", {"n": 3})  # same name: replaced
+    assert [t["name"] for t in a.timers_of("c1")] == ["ring", "first_command"]
+    got = a.claim_timers("proc-a", 0)  # proc-a claims, then dies before finishing (a 0 s lease)
+    assert sorted((t["call_id"], t["kind"], json.dumps(t["args"])) for t in got) == [
+        ("c1", "far_end.answer", '{"leg": 1}'),
+        ("c2", "player.end", '{"n": 3}'),
+    ]
+    again = b.claim_timers("proc-b", 60)
+    assert sorted(t["call_id"] for t in again) == ["c1", "c2"]
+    assert a.claim_timers("proc-a", 60) == []  # leased to proc-b now
+    assert a.finish_timer(again[0]["id"], "proc-a") is False
+    assert all(b.finish_timer(t["id"], "proc-b") for t in again)
+    assert [t["name"] for t in a.timers_of("c1")] == ["first_command"]
+    assert a.claim_timers("proc-a", 60) == []  # not due for an hour
+    wait = a.next_timer_due()
+    assert wait is not None and 3500 < wait <= 3600
+    a.cancel_timers("c1")
+    assert a.timers_of("c1") == [] and a.next_timer_due() is None
+
+
+def test_a_timer_cancelled_in_a_rolled_back_transaction_is_still_there(two: tuple[PostgresStore, ...]) -> None:
+    a, b = two
+    a.put_timer("c1", "ring", 10, "far_end.answer", {})
+    with pytest.raises(RuntimeError), a.tx():
+        a.cancel_timers("c1", "ring")
+        raise RuntimeError
+    assert [t["name"] for t in b.timers_of("c1")] == ["ring"]
+
+
+def test_notify_wakes_a_listener_of_another_process_only_when_the_transaction_commits(
+    two: tuple[PostgresStore, ...],
+) -> None:
+    a, b = two
+
+    async def scenario() -> tuple[list[Any], list[Any]]:
+        async with b.listen("outbox") as listener:
+            with pytest.raises(RuntimeError), a.tx():
+                a.notify("outbox", "rolled-back")
+                raise RuntimeError
+            none = await listener.wait(0.3)
+            with a.tx():
+                a.notify("outbox", "leg-x")
+            some = await listener.wait(30)
+            return none, some
+
+    none, some = asyncio.run(scenario())
+    assert none == []
+    assert some == [("outbox", "leg-x")]
+
+
+def test_live_calls_are_counted_in_the_database_under_an_advisory_lock(two: tuple[PostgresStore, ...]) -> None:
+    a, b = two
+    for n, (direction, alive) in enumerate(
+        [("incoming", True), ("incoming", True), ("outgoing", True), ("incoming", False)]
+    ):
+        a.put_call(f"c{n}", "acct", f"leg{n}", alive, json.dumps({"connection_id": "app-1", "direction": direction}))
+    assert b.count_live_calls("app-1", "incoming") == 2
+    assert b.count_live_calls("app-1", "outgoing") == 1
+    assert b.count_live_calls("app-2", "incoming") == 0
+
+    order: list[str] = []
+
+    def other_process() -> None:
+        with b.tx():
+            b.lock("channel:app-1:incoming")
+            order.append("b")
+
+    with a.tx():
+        a.lock("channel:app-1:incoming")
+        t = threading.Thread(target=other_process)
+        t.start()
+        t.join(0.5)  # b is blocked on the lock meanwhile (were it not, it would be first)
+        order.append("a-commits")
+    t.join(30)
+    assert order == ["a-commits", "b"]  # b held until a's transaction ended
+    with pytest.raises(RuntimeError):
+        a.lock("outside a transaction")
