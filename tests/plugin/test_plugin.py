@@ -125,3 +125,13 @@ def test_a_server_that_cannot_start_fails_with_its_output() -> None:
     with pytest.raises(Exception, match="TIME_SCALE must be >= 0"):
         server.start()
     assert server.process is not None and server.process.poll() is not None
+
+
+def test_fuzz_webhooks_fixture_checks_an_app_served_by_the_testbed(telnyx: Any, fuzz_webhooks: Any) -> None:
+    """The pytest helper: the example IVR trusts the server's key, and the fuzzer signs with the server's seed."""
+    from examples.ivr import create_app
+
+    url = telnyx.serve_app(create_app(telnyx.server.client(), transfer_to="+18005550199"))
+    report = fuzz_webhooks(url, signing_key=telnyx.credentials.signing_key, examples=1)
+    report.assert_ok()
+    assert report.public_key == telnyx.credentials.public_key and report.key_source == "TELNYX_SIGNING_KEY"
