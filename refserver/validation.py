@@ -58,8 +58,10 @@ def parse_json_body(raw: bytes, *, text: bool = True, numbers: bool = True, dept
         return {}
     try:
         body = json.loads(raw, parse_constant=_reject_constant)
-    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
-        raise fail(400, "10015", f"The request body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise fail(400, "10015", f"The request body nests arrays and objects more than {MAX_DEPTH} deep.") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise fail(400, "10015", f"The request body is not valid JSON: {clip(str(exc), 200)}") from None
     if not isinstance(body, dict):
         raise fail(400, "10015", "The request body must be a JSON object.")
     errors = _unusable_values(body, text=text, numbers=numbers, depth=depth)
@@ -186,7 +188,7 @@ def _describe(err: ValidationError, name: str) -> tuple[str, str]:
     keyword, expected, schema = err.validator, err.validator_value, err.schema
     if keyword in ("enum", "const"):
         allowed = expected if keyword == "enum" else [expected]
-        return "10032", f"{name} must be one of {', '.join(clip(a) for a in allowed)}"
+        return "10032", f"{name} must be one of {', '.join(clip(json.dumps(a)) for a in allowed)}"
     if keyword == "maximum":
         return "10033", f"{name} must be at most {expected}"
     if keyword == "minimum":
