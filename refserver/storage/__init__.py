@@ -5,7 +5,8 @@ outbox and its delivery attempts, idempotency keys, recordings, settings), one s
 transaction per unit of work with hooks run after a commit or a rollback. Two classes
 implement it and pass the same test suite (tests/storage):
 
-* `refserver.store.Store`: SQLite, the embedded default (`STATE_DB` a path or `:memory:`);
+* `refserver.store.Store`: SQLite, the embedded default (`STATE_DB` a path or `:memory:`),
+  and `refserver.storage.sqlite.SqliteStore`, the same with the `SharedStorage` primitives;
 * `refserver.storage.postgres.PostgresStore`: PostgreSQL (`STATE_DB=postgresql://...`),
   the database several server processes, on one host or several, can share.
 
@@ -15,7 +16,7 @@ implement it and pass the same test suite (tests/storage):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
 Row = Mapping[str, Any]
@@ -124,12 +125,66 @@ class Storage(Protocol):
     def deliveries_for(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]: ...
 
 
-def open_storage(state_db: str, synchronous: str = "NORMAL") -> Storage:
+@runtime_checkable
+class SharedStorage(Storage, Protocol):
+    """What running timers and deliveries from the database (rather than one process's memory)
+    takes: both implementations offer it (`SqliteStore` for one process, `PostgresStore` for
+    several). Owners are names unique to a process; a lease is held until its time is past."""
+
+    def now(self) -> float:
+        """The clock leases and due times are compared against (seconds since the epoch)."""
+        ...
+
+    def count_live_calls(self, connection_id: str, direction: str) -> int: ...
+
+    def lock(self, key: str) -> None:
+        """Exclude other transactions that lock `key` until this one ends (only inside one)."""
+        ...
+
+    def record_delivery(
+        self,
+        seq: int,
+        attempt: int,
+        tries: list[tuple[str, int | None, str | None, str]],
+        status: str,
+        next_attempt_at: float,
+        delivered_to: str | None,
+        owner: str | None = None,
+    ) -> bool:
+        """With `owner`: recorded only while the owner holds the row's lease (then released)."""
+        ...
+
+    def claim_heads(self, owner: str, lease_secs: float, limit: int = 64, order_key: str | None = None) -> list[Row]:
+        """Lease the due, unleased head (oldest pending row) of up to `limit` call legs."""
+        ...
+
+    def next_outbox_due(self) -> float | None: ...
+
+    def put_timer(self, call_id: str, name: str, delay: float, kind: str, args: dict[str, Any]) -> None: ...
+
+    def cancel_timers(self, call_id: str, *names: str) -> None: ...
+
+    def timers_of(self, call_id: str) -> list[Row]: ...
+
+    def claim_timers(self, owner: str, lease_secs: float, limit: int = 64) -> list[Row]: ...
+
+    def finish_timer(self, timer_id: int, owner: str) -> bool: ...
+
+    def next_timer_due(self) -> float | None: ...
+
+    def notify(self, channel: str, payload: str = "") -> None:
+        """Wake the listeners of `channel` once the current transaction commits."""
+        ...
+
+    def listen(self, *channels: str) -> AbstractAsyncContextManager[Any]: ...
+
+
+def open_storage(state_db: str, synchronous: str = "NORMAL") -> SharedStorage:
     """The storage `STATE_DB` names: a PostgreSQL URL, else a SQLite path (or `:memory:`)."""
     if is_postgres(state_db):
         from .postgres import PostgresStore
 
         return PostgresStore(state_db)
-    from ..store import Store
+    from .sqlite import SqliteStore
 
-    return Store(state_db, synchronous)
+    return SqliteStore(state_db, synchronous)

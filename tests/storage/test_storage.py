@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from refserver.storage import Storage
+from refserver.storage import SharedStorage, Storage
 
 
 def app(app_id: str, name: str, created_at: str, *, active: bool = True, vp: str | None = None) -> dict[str, Any]:
@@ -43,6 +43,7 @@ def outbox_row(n: int, key: str = "leg-a", account: str = "acct") -> dict[str, A
 
 def test_implements_the_interface(storage: Storage) -> None:
     assert isinstance(storage, Storage)
+    assert isinstance(storage, SharedStorage)
 
 
 # ---- transactions ----------------------------------------------------------------------

@@ -1,35 +1,34 @@
-"""What several server processes sharing one PostgreSQL database rely on, beyond the common
-storage interface: delivery leases on a leg's head, durable timers claimed by any process,
-LISTEN/NOTIFY, live calls counted in the database, advisory locks. Each "process" here is a
-store of its own (its own connection), as a server process has."""
+"""The primitives for running timers and deliveries from the database (`SharedStorage`), on
+both backends: delivery leases on a leg's head, durable timers claimed by any process,
+notifications, live calls counted in the database, locks. Each "process" here is a store of
+its own (its own connection), as a server process has; notifications cross processes on
+PostgreSQL (LISTEN/NOTIFY) and stay within one on SQLite."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from refserver.storage import SharedStorage, open_storage
 from refserver.storage.postgres import PostgresStore
 from tests.storage.test_storage import outbox_row
 
 
 @pytest.fixture
-def two(pg_url: str) -> Iterator[tuple[PostgresStore, PostgresStore]]:
-    a, b = PostgresStore(pg_url), PostgresStore(pg_url)
-    yield a, b
-    a.close()
-    b.close()
+def two(opener: Callable[[], SharedStorage]) -> tuple[SharedStorage, SharedStorage]:
+    return opener(), opener()
 
 
 def heads(rows: list[Any]) -> list[str]:
     return [r["event_id"] for r in rows]
 
 
-def test_a_legs_head_is_leased_to_one_process_and_the_next_row_waits_for_it(two: tuple[PostgresStore, ...]) -> None:
+def test_a_legs_head_is_leased_to_one_process_and_the_next_row_waits_for_it(two: tuple[SharedStorage, ...]) -> None:
     a, b = two
     for n, key in [(1, "x"), (2, "x"), (3, "y")]:
         a.add_outbox(outbox_row(n, key))
@@ -42,7 +41,7 @@ def test_a_legs_head_is_leased_to_one_process_and_the_next_row_waits_for_it(two:
     assert b.claim_heads("proc-b", 60) == []
 
 
-def test_a_row_waiting_for_its_retry_holds_back_its_leg(two: tuple[PostgresStore, ...]) -> None:
+def test_a_row_waiting_for_its_retry_holds_back_its_leg(two: tuple[SharedStorage, ...]) -> None:
     a, _ = two
     first = a.add_outbox(outbox_row(1, "x"))
     a.add_outbox(outbox_row(2, "x"))
@@ -53,7 +52,7 @@ def test_a_row_waiting_for_its_retry_holds_back_its_leg(two: tuple[PostgresStore
 
 
 def test_a_lease_past_its_time_is_taken_over_and_the_old_owner_can_no_longer_record(
-    two: tuple[PostgresStore, ...],
+    two: tuple[SharedStorage, ...],
 ) -> None:
     a, b = two
     seq = a.add_outbox(outbox_row(1, "x"))
@@ -66,14 +65,14 @@ def test_a_lease_past_its_time_is_taken_over_and_the_old_owner_can_no_longer_rec
     assert [d["attempt"] for d in a.deliveries_for([seq])[seq]] == []  # the stale result left no trace
 
 
-def test_concurrent_claimers_never_get_the_same_row(pg_url: str) -> None:
-    setup = PostgresStore(pg_url)
+def test_concurrent_claimers_never_get_the_same_row(state_db: str) -> None:
+    setup = open_storage(state_db)
     for n in range(40):
         setup.add_outbox(outbox_row(n, f"leg-{n % 20}"))
     claimed: dict[str, list[str]] = {}
 
     def worker(name: str) -> None:
-        store = PostgresStore(pg_url)
+        store = open_storage(state_db)
         mine = claimed.setdefault(name, [])
         while True:
             rows = store.claim_heads(name, 60, limit=3)
@@ -98,7 +97,7 @@ def test_concurrent_claimers_never_get_the_same_row(pg_url: str) -> None:
     setup.close()
 
 
-def test_timers_are_rows_claimed_once_when_due_and_resumed_by_another_process(two: tuple[PostgresStore, ...]) -> None:
+def test_timers_are_rows_claimed_once_when_due_and_resumed_by_another_process(two: tuple[SharedStorage, ...]) -> None:
     a, b = two
     a.put_timer("c1", "ring", 0, "far_end.answer", {"leg": 1})
     a.put_timer("c1", "first_command", 3600, "first_command_timeout", {})
@@ -123,7 +122,7 @@ def test_timers_are_rows_claimed_once_when_due_and_resumed_by_another_process(tw
     assert a.timers_of("c1") == [] and a.next_timer_due() is None
 
 
-def test_a_timer_cancelled_in_a_rolled_back_transaction_is_still_there(two: tuple[PostgresStore, ...]) -> None:
+def test_a_timer_cancelled_in_a_rolled_back_transaction_is_still_there(two: tuple[SharedStorage, ...]) -> None:
     a, b = two
     a.put_timer("c1", "ring", 10, "far_end.answer", {})
     with pytest.raises(RuntimeError), a.tx():
@@ -132,10 +131,8 @@ def test_a_timer_cancelled_in_a_rolled_back_transaction_is_still_there(two: tupl
     assert [t["name"] for t in b.timers_of("c1")] == ["ring"]
 
 
-def test_notify_wakes_a_listener_of_another_process_only_when_the_transaction_commits(
-    two: tuple[PostgresStore, ...],
-) -> None:
-    a, b = two
+def test_notify_wakes_a_listener_of_another_process_only_when_the_transaction_commits(pg_url: str) -> None:
+    a, b = PostgresStore(pg_url), PostgresStore(pg_url)
 
     async def scenario() -> tuple[list[Any], list[Any]]:
         async with b.listen("outbox") as listener:
@@ -149,11 +146,32 @@ def test_notify_wakes_a_listener_of_another_process_only_when_the_transaction_co
             return none, some
 
     none, some = asyncio.run(scenario())
+    a.close()
+    b.close()
     assert none == []
     assert some == [("outbox", "leg-x")]
 
 
-def test_live_calls_are_counted_in_the_database_under_an_advisory_lock(two: tuple[PostgresStore, ...]) -> None:
+def test_notify_wakes_a_listener_of_the_same_store_after_the_commit(storage: SharedStorage) -> None:
+    async def scenario() -> tuple[list[Any], list[Any], list[Any]]:
+        async with storage.listen("timers") as listener:
+            with pytest.raises(RuntimeError), storage.tx():
+                storage.notify("timers", "rolled-back")
+                raise RuntimeError
+            none = await listener.wait(0.2)
+            with storage.tx():
+                storage.notify("timers", "c1")
+                storage.notify("other-channel", "x")
+            some = await listener.wait(30)
+        async with storage.listen("timers") as listener:  # notified before listening: not seen
+            late = await listener.wait(0.1)
+        return none, some, late
+
+    none, some, late = asyncio.run(scenario())
+    assert (none, some, late) == ([], [("timers", "c1")], [])
+
+
+def test_live_calls_are_counted_in_the_database_under_an_advisory_lock(two: tuple[SharedStorage, ...]) -> None:
     a, b = two
     for n, (direction, alive) in enumerate(
         [("incoming", True), ("incoming", True), ("outgoing", True), ("incoming", False)]
