@@ -131,7 +131,8 @@ class RefServer:
         )
         self._reader = threading.Thread(target=self._read, name="refserver-output", daemon=True)
         self._reader.start()
-        if not self._listening.wait(self.start_timeout) or self.process.poll() is not None:
+        self._listening.wait(self.start_timeout)
+        if not self.url or self.process.poll() is not None:
             self.stop()
             raise ServerError("the reference server did not start:\n" + "".join(self.output[-30:]))
         return self

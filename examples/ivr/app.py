@@ -105,7 +105,7 @@ class IVR:
             calls.answer(ccid)
         elif name == "call.answered" and ccid in self.incoming:
             if self.commands == "v2":
-                calls.gather_using_speak(ccid, payload=MENU, voice="female", maximum_digits=1)
+                calls.gather_using_speak(ccid, payload=MENU, voice="AWS.Polly.Joanna-Neural", maximum_digits=1)
             else:
                 calls.gather_using_speak(ccid, payload=MENU, voice="female", language="en-US", maximum_digits=1)
         elif name == "call.gather.ended" and getattr(payload, "status", None) == "valid":
