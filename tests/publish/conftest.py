@@ -49,8 +49,6 @@ def clean_env(**extra: str) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The wheels and sdists of the client (generated/) and the toolkit (.), built as `make dist` builds them."""
-    if shutil.which("git") is None:
-        pytest.skip("git is needed to know the project's files")
     out = tmp_path_factory.mktemp("dist")
     sh(sys.executable, "-m", "build", "--outdir", out, "generated", timeout=900)
     sh(sys.executable, "-m", "build", "--outdir", out, ".", timeout=900)

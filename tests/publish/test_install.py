@@ -23,6 +23,9 @@ from toolkit.apps import ServedApp
 
 from .conftest import clean_env, sh
 
+# Building wheels and filling a venv with ~100 locked packages takes minutes on a busy machine.
+pytestmark = pytest.mark.timeout(1200)
+
 COMMANDS = ["telnyx-cc-generate", "telnyx-cc-serve", "telnyx-cc-fuzz", "telnyx-cc-fuzz-webhooks", "telnyx-cc-spec-dir"]
 SEED = bytes(range(32))
 

@@ -17,6 +17,9 @@ import pytest
 
 from .conftest import ROOT, clean_env, sh
 
+# Building wheels and filling a venv with ~100 locked packages takes minutes on a busy machine.
+pytestmark = pytest.mark.timeout(1200)
+
 BIN = Path(sys.executable).parent
 
 
