@@ -299,6 +299,15 @@ def _coerce(value: str, schema: dict[str, Any]) -> Any:
     return value
 
 
+def _param_status(op: Operation, location: str) -> int:
+    """The status of a refused parameter: the one the operation documents; a path value it
+    refuses without documenting 400 or 422 names no resource: 404."""
+    status = op.status_for_param_error(location)
+    if location == "path" and str(status) not in op.statuses and "404" in op.statuses:
+        return 404
+    return status
+
+
 def validate_params(op: Operation, path_params: dict[str, str], query: Any) -> dict[str, Any]:
     """The parameters given, coerced and checked (defaults are the handler's business)."""
     values: dict[str, Any] = {}
@@ -312,17 +321,20 @@ def validate_params(op: Operation, path_params: dict[str, str], query: Any) -> d
         if raw is None:
             if param.required:
                 raise TelnyxError(
-                    op.status_for_param_error(param.location),
+                    _param_status(op, param.location),
                     error("10004", f"{param.name} is required", parameter=param.name),
                 )
             continue
         value = _coerce(raw, param.schema)
         if _too_large(value):
-            status = op.status_for_param_error(param.location)
+            status = _param_status(op, param.location)
             detail = f"{param.name} must be a number a double can hold (at most about 1.8e308)"
             raise fail(status, "10033", detail, parameter=param.name)
         errors = schema_errors(param.validator, value, parameter=param.name)
         if errors:
-            raise TelnyxError(op.status_for_param_error(param.location), errors)
+            status = _param_status(op, param.location)
+            if status == 404:  # no resource has such an id (the detail says why)
+                errors = [error("10005", e.get("detail"), parameter=param.name) for e in errors]
+            raise TelnyxError(status, errors)
         values[param.name] = value
     return values
