@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def generate(argv: list[str] | None = None) -> int:
@@ -52,6 +53,10 @@ def serve(argv: list[str] | None = None) -> int:
 
 
 def fuzz(argv: list[str] | None = None) -> int:
+    from fuzzer.target import ROOT
+
+    if not (ROOT / "pyproject.toml").is_file():  # installed: reports go under the working directory, not site-packages
+        os.environ.setdefault("FUZZ_REPORT_DIR", str(Path.cwd() / "reports" / "fuzz"))
     from fuzzer.__main__ import main
 
     sys.argv[0] = "telnyx-cc-fuzz"

@@ -92,8 +92,6 @@ def test_installed_toolkit_commands(installed: Path, tmp_path: Path) -> None:
                 "1",
                 "--callflow-steps",
                 "3",
-                "--report-dir",
-                work / "fuzz",
             ],
             cwd=work,
             env=env,
@@ -103,6 +101,8 @@ def test_installed_toolkit_commands(installed: Path, tmp_path: Path) -> None:
             check=False,
         )
         assert fuzz.returncode == 0, fuzz.stdout[-3000:] + fuzz.stderr[-3000:]
+        assert (work / "reports" / "fuzz" / "summary.json").is_file()  # under the working directory
+        assert not list(installed.parent.glob("lib/python*/site-packages/reports"))
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(30) == 0
