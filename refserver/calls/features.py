@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from ..errors import fail
 from .call import Call
-from .tables import NOT_FORKED, NOT_RECORDING
+from .tables import INVALID_CALL_STATE, NOT_FORKED, NOT_RECORDING
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -46,17 +46,13 @@ STREAMING_FAILED = "streaming.failed"
 TRANSCRIPTION = "call.transcription"
 MACHINE_DETECTION_ENDED = "call.machine.detection.ended"
 
-# ---- error codes (the spec's, else toolkit codes; refserver/README.md) ----------------------------
+# ---- error codes: the spec's where it names one, else 90035, the spec's code for "the call's
+# state does not allow the command" (a stream to stop, a queue to leave, ...) --------------------
 QUEUE_FULL = "90036"
 ALREADY_QUEUED = "90038"
-NOT_QUEUED = "90039"
-ALREADY_RECORDING = "90043"
-NOT_STREAMING = "90044"
-ALREADY_STREAMING = "90045"
-SUPPRESSION_RUNNING = "90046"
-NO_SUPPRESSION = "90047"
 TRANSCRIPTION_RUNNING = "90054"
-NO_TRANSCRIPTION = "90055"
+NOT_QUEUED = ALREADY_RECORDING = NOT_STREAMING = ALREADY_STREAMING = INVALID_CALL_STATE
+SUPPRESSION_RUNNING = NO_SUPPRESSION = NO_TRANSCRIPTION = INVALID_CALL_STATE
 
 REFER_SECS = 1.0  # simulated seconds from REFER to the far end's NOTIFY
 UNREACHABLE = ".invalid"  # a target host with this suffix cannot be reached

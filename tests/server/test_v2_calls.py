@@ -274,13 +274,13 @@ def test_queues(api: Api, v2: V2, app: dict[str, Any], delivered: Any) -> None:
     assert follows_steps("leave_queue", {"self": left})
     assert payload(left[0])["reason"] == "leave" and payload(left[0])["queue_position"] == 1
     assert len(api.hooks(b)) == nb, "the others in the queue get no webhook"
-    assert v2.error(a, "leave_queue", 422)["code"] == "90039"
+    assert v2.error(a, "leave_queue", 422)["code"] == "90035"
     v2.ok(b, "bridge", call_control_id=a, park_after_unbridge="self")  # b leaves its queue: silently
     bridged = until(api, b, nb, "call.bridged")
     assert names(bridged) == ["call.bridged"], "the bridge's steps list no call.dequeued"
     v2.ok(a, "hangup")
     api.wait_state(b, "answered")
-    assert v2.error(b, "leave_queue", 422)["code"] == "90039"
+    assert v2.error(b, "leave_queue", 422)["code"] == "90035"
     v2.ok(b, "hangup")
     delivered(api.hooks(a)[na:] + api.hooks(b)[nb:] + api.hooks(c)[2:])
 
@@ -289,7 +289,7 @@ def test_recording_pause_and_resume(api: Api, v2: V2, app: dict[str, Any]) -> No
     cid = v2.answered_inbound(app["id"])
     assert v2.error(cid, "record_pause", 422)["code"] == "90036"
     v2.ok(cid, "record_start", format="wav", channels="dual")
-    assert v2.error(cid, "record_start", 422, format="wav", channels="dual")["code"] == "90043"
+    assert v2.error(cid, "record_start", 422, format="wav", channels="dual")["code"] == "90035"
     assert quiet(api, v2, cid, "record_pause") == []
     assert quiet(api, v2, cid, "record_resume") == []
     v2.ok(cid, "record_resume")  # not paused: accepted, nothing happens
@@ -302,7 +302,7 @@ def test_recording_pause_and_resume(api: Api, v2: V2, app: dict[str, Any]) -> No
 def test_transcription_hears_the_speech_on_the_call(api: Api, v2: V2, app: dict[str, Any], delivered: Any) -> None:
     a, b = v2.answered_inbound(app["id"]), v2.answered_inbound(app["id"])
     v2.ok(a, "bridge", call_control_id=b)
-    assert v2.error(a, "transcription_stop", 422)["code"] == "90055"
+    assert v2.error(a, "transcription_stop", 422)["code"] == "90035"
     na, nb = len(api.wait_events(a, 3)), len(api.wait_events(b, 3))
     v2.ok(a, "transcription_start", transcription_tracks="both")
     v2.ok(b, "transcription_start")  # inbound: what the other leg says
@@ -328,13 +328,13 @@ def test_transcription_hears_the_speech_on_the_call(api: Api, v2: V2, app: dict[
 
 def test_streaming(api: Api, v2: V2, app: dict[str, Any], delivered: Any) -> None:
     cid = v2.answered_inbound(app["id"])
-    assert v2.error(cid, "streaming_stop", 422)["code"] == "90044"
+    assert v2.error(cid, "streaming_stop", 422)["code"] == "90035"
     n = len(api.wait_events(cid, 2))
     v2.ok(cid, "streaming_start", stream_url="wss://media.example.com/s")
     started = until(api, cid, n, "streaming.started")
     assert follows_steps("streaming_start", {"self": started})
     assert payload(started[0])["stream_url"] == "wss://media.example.com/s"
-    assert v2.error(cid, "streaming_start", 422, stream_url="wss://media.example.com/t")["code"] == "90045"
+    assert v2.error(cid, "streaming_start", 422, stream_url="wss://media.example.com/t")["code"] == "90035"
     assert v2.error(cid, "streaming_stop", 422, stream_id=str(uuid.uuid4()))["source"]["pointer"] == "/stream_id"
     v2.ok(cid, "streaming_stop")
     stopped = until(api, cid, n + 1, "streaming.stopped")
@@ -399,9 +399,9 @@ def test_fork_refer_sip_info_suppression_and_client_state(
 
     assert quiet(api, v2, cid, "send_sip_info", content_type="application/json", body='{"a": 1}') == []
     assert quiet(api, v2, cid, "suppression_start", direction="both") == []
-    assert v2.error(cid, "suppression_start", 422)["code"] == "90046"
+    assert v2.error(cid, "suppression_start", 422)["code"] == "90035"
     assert quiet(api, v2, cid, "suppression_stop") == []
-    assert v2.error(cid, "suppression_stop", 422)["code"] == "90047"
+    assert v2.error(cid, "suppression_stop", 422)["code"] == "90035"
 
     r = v2.raw(cid, "client_state_update", {"client_state": "dXBkYXRlZA=="})
     assert r.status_code == 200 and r.json() == {"data": {"result": "ok"}}
