@@ -140,7 +140,9 @@ class Engine:
             return
         envelope = envelope or call.envelope or str(app.get("webhook_api_version") or "1")
         if (event, envelope) not in self.spec.webhooks:
-            envelope = next((env for ev, env in self.spec.webhooks if ev == event), envelope)
+            envelope = next((env for ev, env in self.spec.webhooks if ev == event), "")
+            if not envelope:  # a V2-only event, with a spec directory that lacks the V2 document
+                return
         if envelope != app.get("webhook_api_version"):
             app = {**app, "webhook_api_version": envelope}
         self.outbox.emit(app, call.account, event, fields, call.leg_id, call.id)

@@ -9,7 +9,7 @@ webhooks are sent, and in which order, are the running command's `x-webhooks` st
 `suppression` {direction}, `on_answer` (what the far end's answer starts).
 
 Simulation, where the platform's outcome depends on the outside world:
-* a media stream, a REFER and a fork reach their target unless its host ends in `.invalid`
+* a media stream and a REFER reach their target unless its host ends in `.invalid`
   (RFC 2606): then `streaming.failed` / `call.refer.failed` (SIP 503);
 * the far end is a human: machine detection ends with `human`, so no greeting is reported;
 * transcription hears the speech played on a call (`speak`): a leg's own speech is its

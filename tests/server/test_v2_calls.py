@@ -9,6 +9,7 @@ client's V2 calls are another engineer's work in progress).
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from specmodel import Operation, default_spec, matches, slots_for
+from specmodel import SPEC_DIR, Operation, default_spec, matches, slots_for
 from tests.server.harness import API_KEY, Api, Receiver, RefServerProcess, verify, wait_for
 
 VOICE = "AWS.Polly.Joanna"  # free-form in V2; `language` is optional
@@ -475,6 +476,26 @@ def test_another_accounts_call_is_not_found(tmp_path: Any, receiver: Receiver) -
         assert b.post("/v2/calls", json=body).json()["errors"][0]["code"] == "10015"
         a.close()
         b.close()
+    finally:
+        server.stop()
+        server.kill()
+
+
+def test_the_server_serves_the_documents_of_its_spec_directory(tmp_path: Any) -> None:
+    """Which APIs are served comes from SPEC_DIR alone: without the V2 call document there is
+    no /v2/calls, and V1 calls go on as before."""
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(SPEC_DIR, spec_dir)
+    (spec_dir / "call-control-v2.yaml").unlink()
+    server = RefServerProcess(env={"SPEC_DIR": str(spec_dir)})
+    try:
+        server.start()
+        api = Api(server.url)
+        r = api.http.post("/v2/calls", json={}, headers={"Authorization": f"Bearer {API_KEY}"})
+        assert r.status_code == 404 and r.json()["errors"][0]["code"] == "10005"
+        app = api.create_app(webhook_event_url="http://127.0.0.1:9/ok")
+        assert api.dial(app["id"]).status_code == 200
+        api.close()
     finally:
         server.stop()
         server.kill()
