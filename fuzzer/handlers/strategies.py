@@ -17,6 +17,7 @@ can only make generation fail loudly, never produce an invalid "valid" case.
 from __future__ import annotations
 
 import string
+from datetime import datetime
 from typing import Any
 
 from hypothesis import strategies as st
@@ -60,12 +61,13 @@ def _merge_all_of(schema: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+_EARLIEST, _LATEST = datetime(1970, 1, 1), datetime(2999, 12, 31)
 _FORMATS: dict[str, st.SearchStrategy[str]] = {
     "uuid": st.uuids().map(str),
-    "date-time": st.datetimes(timezones=st.just(__import__("datetime").timezone.utc)).map(
-        lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    "date-time": st.datetimes(min_value=_EARLIEST, max_value=_LATEST).map(
+        lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # four-digit years: RFC 3339
     ),
-    "date": st.dates().map(lambda d: d.isoformat()),
+    "date": st.dates(min_value=_EARLIEST.date(), max_value=_LATEST.date()).map(lambda d: d.isoformat()),
     "uri": st.from_regex(r"\Ahttps://[a-z]{1,12}\.example\.com/[a-z0-9]{0,12}\Z"),
     "email": st.from_regex(r"\A[a-z]{1,10}@example\.com\Z"),
 }
