@@ -135,3 +135,17 @@ def test_fuzz_webhooks_fixture_checks_an_app_served_by_the_testbed(telnyx: Any, 
     report = fuzz_webhooks(url, signing_key=telnyx.credentials.signing_key, examples=1)
     report.assert_ok()
     assert report.public_key == telnyx.credentials.public_key and report.key_source == "TELNYX_SIGNING_KEY"
+
+
+def test_sim_client_carries_the_servers_credentials_when_the_simulator_is_scoped(telnyx_server_factory: Any) -> None:
+    server = telnyx_server_factory(env={"REFSERVER_SIM_OPEN": "0"})
+    assert httpx.get(f"{server.url}/_sim/webhooks", trust_env=False).status_code == 401
+    from toolkit.testbed import Testbed
+
+    with WebhookReceiver(server.public_key) as receiver:
+        bed = Testbed(server, receiver)
+        try:
+            call = bed.start_inbound_call(bed.create_application(envelope="1"))
+            assert bed.wait_for("call.initiated", call_control_id=call).envelope == "1"
+        finally:
+            bed.close()
