@@ -24,7 +24,7 @@ from fuzzer.live import App, Live, telnyx_context
 from fuzzer.progress import Progress
 from fuzzer.receiver import Receiver
 from fuzzer.runner import ALL_PHASES, StRun, authorization_for, st_run_for
-from fuzzer.spec import V1_SPEC, V2_SPEC, SpecIndex, load_index
+from fuzzer.spec import DOCUMENTS, SpecIndex, load_index
 from fuzzer.summary import CheckStats, FailureRecord, Summary, combine, read_ndjson
 from fuzzer.target import ROOT, Credentials, RefServer
 from fuzzer.webhooks import WebhookLog
@@ -98,8 +98,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--parts",
         default=None,
-        help="what to run, comma-separated: callflows, v1, v2 (or a --spec file's stem; `st`: every schemathesis "
-        "run), hostile (default: all; with --spec: st,hostile)",
+        help="what to run, comma-separated: callflows, v1, calls-v2, apps-v2 (`v2` is an old name of apps-v2; "
+        "with --spec: a file's stem; `st`: every schemathesis run), hostile (default: all; with --spec: st,hostile)",
     )
     p.add_argument(
         "--hostile-timeout",
@@ -114,8 +114,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="seconds between progress lines (default 5)",
     )
     p.add_argument("--phases", default=ALL_PHASES, help=f"schemathesis phases (default {ALL_PHASES})")
-    p.add_argument("--v1-arg", action="append", default=[], help="extra `st run` argument for the V1 run")
-    p.add_argument("--v2-arg", action="append", default=[], help="extra `st run` argument for the V2 run")
+    p.add_argument("--v1-arg", action="append", default=[], help="extra `st run` argument for the V1 calls run")
+    p.add_argument("--calls-v2-arg", action="append", default=[], help="extra `st run` argument for the V2 calls run")
+    p.add_argument(
+        "--apps-v2-arg",
+        "--v2-arg",
+        dest="apps_v2_arg",
+        action="append",
+        default=[],
+        help="extra `st run` argument for the V2 applications run (--v2-arg: its old name)",
+    )
     p.add_argument("--callflow-examples", type=int, default=4, help="call-flow state machine runs (default 4)")
     p.add_argument("--callflow-steps", type=int, default=25, help="steps per call-flow run (default 25)")
     p.add_argument(
@@ -183,12 +191,16 @@ class Session:
 def _documents(args: argparse.Namespace) -> list[tuple[str, Path]]:
     if args.spec:
         return [(path.stem, path.resolve()) for path in args.spec]
-    return [("v1", V1_SPEC), ("v2", V2_SPEC)]
+    return list(DOCUMENTS)
+
+
+ALIASES = {"v2": "apps-v2"}  # the V2 applications run's name before V2 calls had theirs
 
 
 def _parts(args: argparse.Namespace, names: list[str]) -> set[str]:
-    default = "st,hostile" if args.spec else "callflows,v1,v2,hostile"
-    parts = {p.strip() for p in (args.parts or default).split(",") if p.strip()}
+    default = "st,hostile" if args.spec else "callflows,st,hostile"
+    aliases = {} if args.spec else ALIASES
+    parts = {aliases.get(p.strip(), p.strip()) for p in (args.parts or default).split(",") if p.strip()}
     if "st" in parts:
         parts |= set(names)
     unknown = parts - {"callflows", "hostile", "st", *names}
@@ -269,7 +281,7 @@ def run(args: argparse.Namespace, session: Session) -> None:
             log = WebhookLog(receiver, index, public_key, receiver=webhook_url)
             live = Live(base_url, credentials, log, sim_url=sim_url, timeout=args.webhook_timeout)
             _applications(args, live, webhook_url)
-            if live.apps and parts & {"callflows", "v1", "v2"}:
+            if live.apps and parts & {"callflows", *(name for name, _ in documents)}:
                 arrived = _probe_webhooks(live, log, args.webhook_timeout)
                 if arrived is False:
                     failure = NoWebhooksFailure("POST /calls", webhook_url, 1, args.webhook_timeout)
@@ -298,7 +310,7 @@ def run(args: argparse.Namespace, session: Session) -> None:
                     "TELNYX_V1_SECRET": credentials.v1_secret,
                 }
             )
-        extra = {"v1": args.v1_arg, "v2": args.v2_arg}
+        extra = {"v1": args.v1_arg, "calls-v2": args.calls_v2_arg, "apps-v2": args.apps_v2_arg}
         for name, path in documents:
             if name not in parts:
                 continue
@@ -313,7 +325,7 @@ def run(args: argparse.Namespace, session: Session) -> None:
                 args.seed,
                 args.max_examples,
                 args.max_time,
-                env,
+                {**env, "FUZZER_DOCUMENT": str(path)},
                 operations=len(ops),
                 phases=args.phases,
                 include=extra.get(name, []),
@@ -358,7 +370,7 @@ def _callflows(args: argparse.Namespace, live: Live, index: SpecIndex, session: 
         print(f"fuzzer: call flows skipped ({why})")
         return
     print(f"\n=== call flows: {args.callflow_examples} runs x {args.callflow_steps} steps, seed {args.seed}")
-    flows = Summary()
+    flows = Summary(source="callflows")
     session.parts.append(flows)  # an interrupted run still reports what the flows found
     progress = Progress("call flows", 0, args.progress_interval)
     t0 = time.monotonic()
@@ -394,7 +406,7 @@ def _hostile(
     if live is not None:
         telnyx_context(context, live, webhook_url)
     phase = HostilePhase(index, base_url, context, progress=progress)
-    result = Summary()
+    result = Summary(source="hostile")
     session.parts.append(result)
     t0 = time.monotonic()
     try:
@@ -405,6 +417,7 @@ def _hostile(
             stats = result.checks.setdefault(check, CheckStats())
             failed = sum(1 for f in phase.failures if f.check == check)
             stats.run, stats.failed, stats.passed = cases, failed, max(0, cases - failed)
+        result.sources["hostile"] = dict(result.checks)
         seen: set[tuple[str, str, str, str]] = set()
         for f in phase.failures:
             key = (f.check, f.operation, getattr(f, "target", ""), getattr(f, "input", ""))

@@ -18,9 +18,11 @@ hypothesis only chooses the steps (seeded with --seed). Needs the simulator API.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import shlex
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +34,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_sta
 from fuzzer.checks import ENDED_STATE, Failure, check_call_state, error_codes
 from fuzzer.live import CALLEE, Live, new_client_state
 from fuzzer.progress import Progress
-from fuzzer.spec import SpecIndex, Step
+from fuzzer.spec import Operation, SpecIndex, Step
 from fuzzer.summary import FailureRecord, Summary
 from fuzzer.webhooks import Expectation, repeat_and_judge
 
@@ -55,31 +57,62 @@ COMMANDS = (
     "reject",
     "send_dtmf",
     "transfer",
+    # the commands only V2 has (a command of both documents is sent through either, drawn)
+    "client_state_update",
+    "enqueue",
+    "leave_queue",
+    "gather",
+    "gather_stop",
+    "record_pause",
+    "record_resume",
+    "refer",
+    "send_sip_info",
+    "streaming_start",
+    "streaming_stop",
+    "suppression_start",
+    "suppression_stop",
+    "transcription_start",
+    "transcription_stop",
 )
 
 
-def body_for(command: str, draw: Any) -> dict[str, Any]:
-    """A valid body whose simulated durations are short."""
+def short_fields(command: str, draw: Any) -> dict[str, Any]:
+    """The fuzzer's values for fields that make a command's simulated media long (or that it varies)."""
     speak = {"payload": "Press one.", "voice": draw(st.sampled_from(["male", "female"])), "language": "en-US"}
-    gather = {"maximum_digits": 2, "timeout_millis": 1000, "maximum_tries": 1, "inter_digit_timeout_millis": 1000}
-    bodies: dict[str, dict[str, Any]] = {
-        "answer": {},
-        "bridge": {},
+    gather = {
+        "maximum_digits": 2,
+        "timeout_millis": 1000,
+        "initial_timeout_millis": 1000,
+        "maximum_tries": 1,
+        "inter_digit_timeout_millis": 1000,
+    }
+    fields: dict[str, dict[str, Any]] = {
         "fork_start": {"target": "udp:192.0.2.1:9000"},
-        "fork_stop": {},
+        "gather": gather,
         "gather_using_audio": {"audio_url": AUDIO, **gather},
         "gather_using_speak": {**speak, **gather},
-        "hangup": {},
         "playback_start": {"audio_url": AUDIO, "loop": draw(st.sampled_from([1, 2, "1"]))},
-        "playback_stop": {},
         "record_start": {"format": draw(st.sampled_from(["mp3", "wav"])), "channels": "single"},
-        "record_stop": {},
         "reject": {"cause": draw(st.sampled_from(["CALL_REJECTED", "USER_BUSY"]))},
         "send_dtmf": {"digits": "12"},
         "speak": speak,
         "transfer": {"to": CALLEE},
     }
-    return dict(bodies[command])
+    return dict(fields.get(command, {}))
+
+
+def body_for(index: SpecIndex, op: Operation, draw: Any) -> dict[str, Any]:
+    """A valid body whose simulated durations are short: the fuzzer's short values for the fields the
+    operation's schema has, and its other required fields from the spec's example."""
+    if op.body_schema is None:
+        return {}
+    properties = set(index.spec.properties(op.body_schema))
+    body = {k: v for k, v in short_fields(op.command or "", draw).items() if k in properties}
+    example = index.body_example(op)
+    if isinstance(example, dict):
+        wanted = index.spec.required(op.body_schema) if body else set(example)
+        body.update({k: copy.deepcopy(v) for k, v in example.items() if k in wanted and k not in body})
+    return body
 
 
 @dataclass
@@ -104,6 +137,8 @@ class CallFlows(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[str] = []
+        self.turn = 0  # commands sent so far: turns hypothesis' choices (see _turned)
+        self.fixed: set[str] = set()  # calls controlled through a document whose webhooks have one envelope
 
     # -- recording results ----------------------------------------------------------------------
 
@@ -137,8 +172,10 @@ class CallFlows(RuleBasedStateMachine):
             action = "command"
         if action in ("far_end_hangup", "far_end_keys") and not alive:
             action = "dial"
+        if action == "command" and not alive:
+            self.dial(False, data)  # a live call to command (commands after hangup: after_end, misfits)
         if action == "dial":
-            self.dial(data.draw(st.booleans(), label="with_state"))
+            self.dial(data.draw(st.booleans(), label="with_state"), data)
         elif action == "inbound":
             self.inbound()
         elif action == "far_end_hangup":
@@ -146,23 +183,31 @@ class CallFlows(RuleBasedStateMachine):
         elif action == "far_end_keys":
             self.far_end_keys(data, data.draw(st.sampled_from(["1", "12#", "9*"]), label="digits"))
         else:
+            self.turn += 1
             self.command(
                 data,
-                data.draw(st.sampled_from(COMMANDS), label="command"),
+                _turned(data.draw(st.sampled_from(COMMANDS), label="command"), COMMANDS, self.turn),
                 data.draw(st.booleans(), label="with_state"),
                 data.draw(st.booleans(), label="with_id"),
                 data.draw(st.booleans(), label="repeat"),
             )
 
-    def dial(self, with_state: bool) -> None:
-        live = self.ctx.live
+    def dial(self, with_state: bool, data: Any = None) -> None:
+        live, index = self.ctx.live, self.ctx.index
         app = live.apps[len(self.calls) % len(live.apps)]
+        dials = index.commands("dial")
+        op = data.draw(st.sampled_from(dials), label="dial_api") if data is not None else dials[0]
         client_state = new_client_state() if with_state else None
-        call, cursor = live.dial(app, client_state=client_state)
+        call, cursor = live.dial(app, client_state=client_state, via=op)
         self.calls.append(call.call_control_id)
-        op = self.ctx.index.by_command["dial"]
+        self.touched(call.call_control_id, op)
         self.expect(
-            op.label, list(op.webhooks or ()), {"self": call.call_control_id}, cursor, client_state, app.envelope
+            index.name_of(op),
+            list(op.webhooks or ()),
+            {"self": call.call_control_id},
+            cursor,
+            client_state,
+            self.envelope_for(call.call_control_id, op),
         )
 
     def inbound(self) -> None:
@@ -177,6 +222,27 @@ class CallFlows(RuleBasedStateMachine):
         steps = [Step(events=("call.initiated",))]
         self.expect("simulator inbound call", steps, {"self": call.call_control_id}, cursor, None, app.envelope)
 
+    # -- envelopes --------------------------------------------------------------------------------
+
+    def touched(self, control: str, op: Operation) -> None:
+        if op.envelope:
+            self.fixed.add(control)
+
+    def envelope_for(self, control: str, op: Operation | None) -> str | None:
+        """The envelope a step's webhooks must be in (None: not checked).
+
+        A command of a document whose webhooks are in one envelope (V2) sends that one; a command of
+        a document with both (V1) sends the application's. Webhooks no command caused (the far end
+        hangs up) are in the application's envelope, unless the call was also controlled through a
+        one-envelope document: the spec does not say which envelope those are in then.
+        """
+        if op is not None and op.envelope:
+            return op.envelope
+        if op is None and control in self.fixed:
+            return None
+        call = self.ctx.live.calls.get(control)
+        return call.app.envelope if call else None
+
     # -- the far end ----------------------------------------------------------------------------
 
     def far_end_hangup(self, data: Any) -> None:
@@ -187,7 +253,12 @@ class CallFlows(RuleBasedStateMachine):
         response = live.far_end(control, "hangup")
         if response is not None and response.status_code == 200:
             self.expect(
-                "simulator far-end hangup", [Step(events=("call.hangup",))], {"self": control}, cursor, None, None
+                "simulator far-end hangup",
+                [Step(events=("call.hangup",))],
+                {"self": control},
+                cursor,
+                None,
+                self.envelope_for(control, None),
             )
 
     def far_end_keys(self, data: Any, digits: str) -> None:
@@ -201,47 +272,52 @@ class CallFlows(RuleBasedStateMachine):
         response = live.far_end(control, "dtmf", {"digits": digits, "digit_interval_millis": 10})
         if response is not None and response.status_code == 200:
             steps = [Step(events=("call.dtmf.received",)) for _ in digits]
-            self.expect("simulator keys", steps, {"self": control}, cursor, None, None)
+            self.expect("simulator keys", steps, {"self": control}, cursor, None, self.envelope_for(control, None))
 
     # -- commands ---------------------------------------------------------------------------------
 
     def command(self, data: Any, command: str, with_state: bool, with_id: bool, repeat: bool) -> None:
-
         live, index = self.ctx.live, self.ctx.index
-        op = index.by_command[command]
+        ops = index.commands(command)
+        if not ops:
+            return  # no document of this run has the command
+        op = _turned(data.draw(st.sampled_from(ops), label="api"), ops, self.turn)
+        name = index.name_of(op)
         fitting = [c for c in self.alive() if (live.state(c) or {}).get("state") in (op.call_states or ())]
-        if fitting and data.draw(st.integers(0, 4), label="fit") > 0:
+        if fitting and data.draw(st.integers(0, 4), label="misfit") < 4:
             control = data.draw(st.sampled_from(fitting), label="call")
         else:
             control = data.draw(st.sampled_from(self.calls), label="call")
-        body = body_for(command, data.draw)
+        body = body_for(index, op, data.draw)
         legs = {"self": control}
         if command == "bridge":
             others = [c for c in self.alive() if c != control]
             if not others:
                 return
             legs["other"] = body["call_control_id"] = data.draw(st.sampled_from(others))
-        client_state = new_client_state() if with_state else None
+        client_state = new_client_state() if with_state or command == "client_state_update" else None
         if client_state:
             body["client_state"] = client_state
-        command_id = str(uuid.uuid4()) if with_id else None
+        command_id = str(uuid.uuid4()) if with_id and op.idempotency_field else None
         if command_id:
-            body["command_id"] = command_id
+            body[op.idempotency_field] = command_id
         before = live.state(control) or {}
         live.log.refresh()
         cursor = live.log.cursor
         known = live.log.controls() | set(legs.values())
-        path = op.path.replace("{call_control_id}", control)
-        response = live.v1.post(path, json=body)
-        reproduce = _curl(live.base_url + path, body)
+        path = op.full_path.replace("{call_control_id}", control)
+        response = live.send(op, path, body)
+        reproduce = _curl(op, live.base_url + path, body)
         state = before.get("state")
         if state:
             failure = check_call_state(
-                op.label, op.call_states, state, response.status_code, error_codes(response.text), response.text
+                name, op.call_states, state, response.status_code, error_codes(response.text), response.text
             )
-            self.record("call_state_conformance", [failure] if failure else [], op.label, reproduce)
-        if response.status_code != 200:
+            self.record("call_state_conformance", [failure] if failure else [], name, reproduce)
+        if not 200 <= response.status_code < 300:
             return
+        self.ctx.summary.accept("callflows", name)
+        self.touched(control, op)
         if command in ("hangup", "reject"):
             self.after_end(control, data)
         steps = list(op.webhooks or ())
@@ -249,30 +325,36 @@ class CallFlows(RuleBasedStateMachine):
         if command == "hangup":
             conditions["recording"] = bool(before.get("recording"))
         if command == "playback_stop" and not live.log.media.get(control):
-            steps = []
-        self.expect(op.label, steps, legs, cursor, client_state, None, conditions, known, reproduce)
+            steps = []  # toolkit choice (spec): nothing playing, no webhook
+        if command == "gather_stop" and not before.get("gathering", True):
+            steps = []  # toolkit choice (spec): no gather running, no webhook
+        envelope = self.envelope_for(control, op)
+        every_leg = {leg: op.envelope for leg in legs} if op.envelope else None  # V2: every leg's webhooks
+        self.expect(name, steps, legs, cursor, client_state, envelope, conditions, known, reproduce, every_leg)
         if command_id and repeat and op.idempotency_field:
 
             def send() -> tuple[int, str]:
-                again = live.v1.post(path, json=body)
+                again = live.send(op, path, body)
                 return again.status_code, again.text
 
             failure = repeat_and_judge(live.log, op, command_id, legs, send, self.ctx.timeout)
-            self.record("command_idempotency", [failure] if failure else [], op.label, reproduce)
+            self.record("command_idempotency", [failure] if failure else [], name, reproduce)
 
     def after_end(self, control: str, data: Any) -> None:
-        """A command right after the call ended: 422 / 90018 (x-call-states)."""
-        live = self.ctx.live
+        """A command right after the call ended, through either API: 422 / 90018 (x-call-states)."""
+        live, index = self.ctx.live, self.ctx.index
         live.wait_event(control, "call.hangup", 0)
         command = data.draw(st.sampled_from(["speak", "hangup", "playback_start", "answer"]), label="after")
-        op = self.ctx.index.by_command[command]
-        path = op.path.replace("{call_control_id}", control)
-        body = body_for(command, data.draw)
-        response = live.v1.post(path, json=body)
+        ops = index.commands(command)
+        op = data.draw(st.sampled_from(ops), label="after_api")
+        name = index.name_of(op)
+        path = op.full_path.replace("{call_control_id}", control)
+        body = body_for(index, op, data.draw)
+        response = live.send(op, path, body)
         failure = check_call_state(
-            op.label, op.call_states, ENDED_STATE, response.status_code, error_codes(response.text), response.text
+            name, op.call_states, ENDED_STATE, response.status_code, error_codes(response.text), response.text
         )
-        self.record("call_state_conformance", [failure] if failure else [], op.label, _curl(live.base_url + path, body))
+        self.record("call_state_conformance", [failure] if failure else [], name, _curl(op, live.base_url + path, body))
 
     def expect(
         self,
@@ -285,11 +367,9 @@ class CallFlows(RuleBasedStateMachine):
         conditions: dict[str, bool | None] | None = None,
         known: set[str] | None = None,
         reproduce: str = "",
+        leg_envelopes: dict[str, str] | None = None,
     ) -> None:
         live = self.ctx.live
-        if envelope is None:
-            app = live.calls.get(legs["self"])
-            envelope = app.app.envelope if app else None
         expectation = Expectation(
             label=label,
             steps=steps,
@@ -297,6 +377,7 @@ class CallFlows(RuleBasedStateMachine):
             cursor=cursor,
             client_state=client_state,
             envelope=envelope,
+            leg_envelopes=leg_envelopes or {},
             conditions=conditions or {},
             known_controls=known if known is not None else set(legs.values()),
         )
@@ -307,19 +388,19 @@ class CallFlows(RuleBasedStateMachine):
         # every flow ends with a hangup and a command after it
         alive = self.alive()
         if alive:
-            live = self.ctx.live
+            live, index = self.ctx.live, self.ctx.index
             recording = bool((live.state(alive[0]) or {}).get("recording"))
             live.log.refresh()
             cursor = live.log.cursor
             if live.hangup(alive[0]).status_code == 200:
-                op = self.ctx.index.by_command["hangup"]
+                op = index.command("hangup")
                 self.expect(
-                    op.label,
+                    index.name_of(op),
                     list(op.webhooks or ()),
                     {"self": alive[0]},
                     cursor,
                     None,
-                    None,
+                    self.envelope_for(alive[0], op),
                     {"recording": recording},
                 )
                 self.after_end(alive[0], _Fixed())
@@ -340,9 +421,20 @@ def _first(strategy: Any) -> Any:
     return elements[0] if elements else strategy.example()
 
 
-def _curl(url: str, body: dict[str, Any]) -> str:
+def _turned(choice: Any, choices: Sequence[Any], turn: int) -> Any:
+    """Hypothesis' choice, turned by `turn` places: its simplest run (the first element every time)
+    then walks every command in turn, V1 and V2 alternately where both documents have it."""
+    return choices[(choices.index(choice) + turn) % len(choices)]
+
+
+def _curl(op: Operation, url: str, body: dict[str, Any]) -> str:
+    auth = (
+        '-u "$TELNYX_V1_KEY:$TELNYX_V1_SECRET"'
+        if "basic" in op.security_kinds()
+        else '-H "Authorization: Bearer $TELNYX_API_KEY"'
+    )
     return (
-        f"curl -X POST -u \"$TELNYX_V1_KEY:$TELNYX_V1_SECRET\" -H 'Content-Type: application/json' "
+        f"curl -X {op.method.upper()} {auth} -H 'Content-Type: application/json' "
         f"-d {shlex.quote(json.dumps(body))} {url}"
     )
 

@@ -32,6 +32,7 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import schemathesis
@@ -44,6 +45,9 @@ from fuzzer.target import Credentials
 from fuzzer.webhooks import Expectation, WebhookLog, repeat_and_judge
 
 INDEX = load_index(*(Path(p) for p in os.environ.get("FUZZER_SPECS", "").split(os.pathsep) if p))
+# The document this `st run` fuzzes (V1's and V2's `POST /calls` have the same label: each run
+# looks its operations up in its own document); unset: the first one.
+DOCUMENT = INDEX.document(os.environ.get("FUZZER_DOCUMENT") or None)
 _LOCK = threading.RLock()
 
 
@@ -93,7 +97,7 @@ def state() -> _State:
 
 
 def operation_of(case: Any) -> Operation | None:
-    return INDEX.operations.get(case.operation.label)
+    return DOCUMENT.operations.get(case.operation.label)
 
 
 def _phase(case: Any) -> str | None:
@@ -152,8 +156,13 @@ def _bound_body(command: str, body: dict[str, Any]) -> None:
             or (isinstance(loop, str) and loop.isdigit() and int(loop) > 2)
         ):
             body["loop"] = 1
-    if command in ("gather_using_audio", "gather_using_speak"):
-        for name, cap in (("timeout_millis", 3000), ("inter_digit_timeout_millis", 3000), ("maximum_tries", 2)):
+    if command in ("gather", "gather_using_audio", "gather_using_speak"):
+        for name, cap in (
+            ("timeout_millis", 3000),
+            ("initial_timeout_millis", 3000),
+            ("inter_digit_timeout_millis", 3000),
+            ("maximum_tries", 2),
+        ):
             value = body.get(name)
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value > cap:
                 body[name] = cap
@@ -180,7 +189,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         st.log.refresh()
         st.cursor[case.id] = st.log.cursor
         if op is not None and op.command and op.command != "dial":
-            control = (case.path_parameters or {}).get("call_control_id")
+            control = _control(case)
             if isinstance(control, str) and st.live is not None:
                 data = st.live.state(control) if _known(st, control) else None
                 st.sim_before[case.id] = data or {}
@@ -201,26 +210,44 @@ def after_call(context: Any, case: Any, response: Any) -> None:
         return
     key = (_scope(op, case), command_id)
     with _LOCK:
-        if key not in st.command_ids or time.time() - st.command_ids[key] > 55:
+        if key not in st.command_ids or time.time() - st.command_ids[key] > REPEAT_WINDOW + REPEAT_MARGIN:
             st.command_ids[key] = time.time()
             st.sends[key] = 0
         st.sends[key] += 1
 
 
+def _control(case: Any) -> Any:
+    """The case's call_control_id as the server reads it (schemathesis may send `v1:x` as `v1%3Ax`)."""
+    control = (case.path_parameters or {}).get("call_control_id")
+    return unquote(control) if isinstance(control, str) else control
+
+
 def _scope(op: Operation, case: Any) -> str:
     if op.command == "dial":
         return "dial"
-    return str((case.path_parameters or {}).get("call_control_id"))
+    return str(_control(case))
 
 
-def _repeated(st: _State, op: Operation, case: Any) -> bool:
-    """Whether this case repeats a command_id that an earlier case had accepted on the same call."""
+# The spec's CommandId: a command_id repeated on the same call within 60 seconds is ignored. The
+# fuzzer's clock is not the server's: near the window's end (within the margin) a repeat may or
+# may not be ignored, and the webhook checks do not judge it.
+REPEAT_WINDOW = 60.0
+REPEAT_MARGIN = 10.0
+
+
+def _repeated(st: _State, op: Operation, case: Any) -> bool | None:
+    """Whether this case repeats a command_id that an earlier case had accepted on the same call
+    (None: it does, near the end of the window, so the server may or may not ignore it)."""
     if not op.idempotency_field or not isinstance(case.body, dict):
         return False
     command_id = case.body.get(op.idempotency_field)
     if not isinstance(command_id, str):  # negative data: a number, an object, a list
         return False
-    return st.sends.get((_scope(op, case), command_id), 0) > 1
+    key = (_scope(op, case), command_id)
+    if st.sends.get(key, 0) <= 1:
+        return False
+    age = time.time() - st.command_ids.get(key, time.time())
+    return True if age < REPEAT_WINDOW - REPEAT_MARGIN else None
 
 
 def _plant(st: _State, case: Any) -> None:
@@ -283,8 +310,15 @@ def _steer(st: _State, op: Operation, case: Any) -> None:
 # Failures that are not the server's
 
 # 422 codes that say the *state* (of the call, the application, the account) refused a valid
-# request, not its data: the spec documents them (x-call-states, InvalidParameters).
-STATE_CODES = {"90018", "90034", "90035", "90036", "90031", "90042", "90015", "90040", "90041", "10015"}
+# request, not its data: the specs document them (x-call-states, InvalidParameters). V2's
+# InvalidParameters names "the command conflicts with what the call is doing" and gives examples
+# (90031, 90036, 90038, 90054); the others of that kind are the reference server's: not queued
+# 90039, already recording 90043, not streaming 90044, already streaming 90045, suppression
+# running 90046 / not running 90047, no transcription 90055.
+STATE_CODES = {
+    "90018", "90034", "90035", "90036", "90031", "90042", "90015", "90040", "90041", "10015",
+    "90038", "90039", "90043", "90044", "90045", "90046", "90047", "90054", "90055",
+}  # fmt: skip
 
 
 @schemathesis.hook
@@ -326,7 +360,7 @@ def _legs(st: _State, op: Operation, case: Any, response: Any) -> dict[str, str]
             return None  # a call of an application that is not ours: its webhooks go elsewhere
         st.envelope.setdefault(control, app.envelope)
         return {"self": control}
-    control = (case.path_parameters or {}).get("call_control_id")
+    control = _control(case)
     if not isinstance(control, str) or not _known(st, control):
         return None
     legs = {"self": control}
@@ -353,12 +387,17 @@ def webhooks_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
         if op.command == "record_start":
             st.recording[control] = True
         steps = list(op.webhooks)
+        sim = st.sim_before.get(case.id) or {}
         if op.command == "playback_stop" and not st.log.media.get(control):
             steps = []  # toolkit choice (spec): with nothing playing, 200 and no webhook
-        if _repeated(st, op, case) or (op.command == "dial" and control in st.log.controls(cursor)):
+        if op.command == "gather_stop" and not sim.get("gathering", True):
+            steps = []  # toolkit choice (spec): with no gather running, 200 and no webhook
+        repeated = _repeated(st, op, case)
+        if repeated is None:
+            return True  # a repeat near the window's end: ignored or not, either is right
+        if repeated or (op.command == "dial" and control in st.log.controls(cursor)):
             steps = []  # a repeated command_id: the server must ignore it (no webhooks)
         client_state = case.body.get("client_state") if isinstance(case.body, dict) else None
-        sim = st.sim_before.get(case.id) or {}
         recording = bool(sim["recording"]) if "recording" in sim else st.recording.get(control)
         expectation = Expectation(
             label=op.label,
@@ -366,8 +405,11 @@ def webhooks_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
             legs=legs,
             cursor=cursor,
             client_state=client_state if isinstance(client_state, str) else None,
-            envelope=st.envelope.get(control),
-            leg_envelopes={leg: st.envelope[c] for leg, c in legs.items() if c in st.envelope},
+            # a document whose webhooks are in one envelope (V2) sends it on every leg; else the application's
+            envelope=op.envelope or st.envelope.get(control),
+            leg_envelopes={
+                leg: op.envelope or st.envelope[c] for leg, c in legs.items() if op.envelope or c in st.envelope
+            },
             conditions={"recording": recording} if op.command == "hangup" else {},
             known_controls=st.log.controls(cursor) | set(legs.values()),
         )
@@ -395,8 +437,8 @@ def command_idempotency(ctx: Any, response: Any, case: Any) -> bool | None:
     if not 200 <= response.status_code < 300 or not isinstance(case.body, dict):
         return True
     command_id = case.body.get(op.idempotency_field)
-    if not isinstance(command_id, str) or not command_id:
-        return True
+    if not isinstance(command_id, str) or not command_id or _repeated(st, op, case) is None:
+        return True  # (a repeat near the window's end: the repeat of the repeat may fall out of it)
     with _LOCK:
         assert st.log is not None
         legs = _legs(st, op, case, response)
@@ -437,7 +479,7 @@ def call_state_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
         checks.error_codes(response.content),
         response.text,
         conclusive=_positive(case),
-        repeated=_repeated(st, op, case),
+        repeated=_repeated(st, op, case) is not False,
     )
     _raise([failure] if failure else [])
     return None

@@ -422,7 +422,7 @@ class HostilePhase:
 
     def judge(self, op: Operation, target: Target, hostile: Hostile, sent: Sent) -> None:
         found = checks.check_hostile_response(
-            op.label,
+            self.index.name_of(op),
             target.describe(),
             hostile.name,
             sent.status,
@@ -440,7 +440,9 @@ class HostilePhase:
         before = self.request(op, None, None)
         if before.status is None or before.status >= 500:
             self.failures.append(
-                checks.ServerBrokenFailure(op.label, "nothing hostile yet", 200, before.status, before.text)
+                checks.ServerBrokenFailure(
+                    self.index.name_of(op), "nothing hostile yet", 200, before.status, before.text
+                )
             )
             return
         for target in targets(self.index, op):
@@ -457,7 +459,11 @@ class HostilePhase:
             self.cases["hostile_server_still_works"] = self.cases.get("hostile_server_still_works", 0) + 1
             self.cases["hostile_capacity_released"] = self.cases.get("hostile_capacity_released", 0) + 1
             failure = checks.check_follow_up(
-                op.label, f"{', '.join(sent_names)} in {target.describe()}", before.status, after.status, after.text
+                self.index.name_of(op),
+                f"{', '.join(sent_names)} in {target.describe()}",
+                before.status,
+                after.status,
+                after.text,
             )
             if failure is not None:
                 self.failures.append(failure)

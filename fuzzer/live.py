@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from fuzzer.runner import authorization_for
 from fuzzer.target import Credentials
 from fuzzer.webhooks import WebhookLog
 
@@ -62,9 +63,10 @@ class Live:
             timeout=15,
         )
         self.sim = httpx.Client(base_url=self.sim_url, timeout=15) if self.sim_url else None
+        self.plain = httpx.Client(base_url=self.base_url, timeout=15)
 
     def close(self) -> None:
-        for client in (self.v1, self.v2, self.sim):
+        for client in (self.v1, self.v2, self.sim, self.plain):
             if client is not None:
                 client.close()
 
@@ -95,14 +97,22 @@ class Live:
 
     # -- calls ------------------------------------------------------------------------------------
 
-    def dial(self, app: App, *, to: str = CALLEE, client_state: str | None = None) -> tuple[Call, int]:
-        """Dial a call through the fuzzer's application; returns it and the receiver cursor before."""
+    def send(self, op: Any, path: str, body: Any) -> httpx.Response:
+        """Send an operation of any document: its method, `path` (its full path, filled in), and the
+        credentials its security scheme names (Basic for V1, Bearer for V2)."""
+        auth = authorization_for(op.security_kinds(), self.credentials)
+        headers = {"Authorization": auth} if auth else {}
+        return self.plain.request(op.method.upper(), path, json=body, headers=headers)
+
+    def dial(self, app: App, *, to: str = CALLEE, client_state: str | None = None, via: Any = None) -> tuple[Call, int]:
+        """Dial a call through the fuzzer's application (V1's dial, or the dial operation `via`);
+        returns it and the receiver cursor before."""
         self.log.refresh()
         cursor = self.log.cursor
         body: dict[str, Any] = {"to": to, "from": CALLER, "connection_id": app.id}
         if client_state:
             body["client_state"] = client_state
-        response = self.v1.post("/calls", json=body)
+        response = self.v1.post("/calls", json=body) if via is None else self.send(via, via.full_path, body)
         if response.status_code != 200:
             raise RuntimeError(f"dial failed: {response.status_code} {response.text}")
         data = response.json()["data"]

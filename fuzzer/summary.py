@@ -33,14 +33,23 @@ class Summary:
     checks: dict[str, CheckStats] = field(default_factory=dict)
     failures: list[FailureRecord] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    accepted: dict[str, set[str]] = field(default_factory=dict)  # source -> operations answered 2xx
+    source: str = ""  # the part this summary is of (v1, calls-v2, callflows, ...), for `sources`
+    sources: dict[str, dict[str, CheckStats]] = field(default_factory=dict)  # source -> check -> stats
+
+    def accept(self, source: str, operation: str) -> None:
+        self.accepted.setdefault(source, set()).add(operation)
 
     def add(self, check: str, ok: bool) -> None:
-        stats = self.checks.setdefault(check, CheckStats())
-        stats.run += 1
-        if ok:
-            stats.passed += 1
-        else:
-            stats.failed += 1
+        for stats in (
+            self.checks.setdefault(check, CheckStats()),
+            self.sources.setdefault(self.source, {}).setdefault(check, CheckStats()),
+        ):
+            stats.run += 1
+            if ok:
+                stats.passed += 1
+            else:
+                stats.failed += 1
 
     def merge(self, other: Summary) -> None:
         for name, stats in other.checks.items():
@@ -50,6 +59,14 @@ class Summary:
             mine.failed += stats.failed
         self.failures.extend(other.failures)
         self.errors.extend(other.errors)
+        for source, operations in other.accepted.items():
+            self.accepted.setdefault(source, set()).update(operations)
+        for source, checks in other.sources.items():
+            for name, stats in checks.items():
+                mine = self.sources.setdefault(source, {}).setdefault(name, CheckStats())
+                mine.run += stats.run
+                mine.passed += stats.passed
+                mine.failed += stats.failed
 
     @property
     def failed_checks(self) -> set[str]:
@@ -80,6 +97,12 @@ class Summary:
             "checks": {k: vars(v) for k, v in sorted(self.checks.items())},
             "failures": [vars(f) for f in self.failures],
             "errors": self.errors,
+            "accepted": {source: sorted(ops) for source, ops in sorted(self.accepted.items())},
+            "sources": {
+                source: {k: vars(v) for k, v in sorted(checks.items())}
+                for source, checks in sorted(self.sources.items())
+                if source
+            },
         }
 
 
@@ -117,7 +140,7 @@ def curl_for(request: dict[str, Any], source: str) -> str:
 
 
 def read_ndjson(path: Path, source: str) -> Summary:
-    summary = Summary()
+    summary = Summary(source=source)
     if not path.exists():
         summary.errors.append(f"{source}: no NDJSON report at {path}")
         return summary
@@ -138,6 +161,10 @@ def read_ndjson(path: Path, source: str) -> Summary:
             continue
         recorder = finished.get("recorder") or {}
         label = recorder.get("label", "")
+        for interaction in (recorder.get("interactions") or {}).values():
+            status = ((interaction or {}).get("response") or {}).get("status_code")
+            if isinstance(status, int) and 200 <= status < 300:
+                summary.accept(source, label)
         for case_id, results in (recorder.get("checks") or {}).items():
             for result in results:
                 name, status = result.get("name", "?"), result.get("status")

@@ -38,7 +38,7 @@ def alive(pid: int) -> bool:
 
 def test_sigterm_stops_the_reference_server_and_schemathesis(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "fuzzer", "--report-dir", str(tmp_path), "--parts", "v2", "--max-examples", "50"],
+        [sys.executable, "-m", "fuzzer", "--report-dir", str(tmp_path), "--parts", "apps-v2", "--max-examples", "50"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

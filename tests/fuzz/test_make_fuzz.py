@@ -37,10 +37,10 @@ def test_make_fuzz_base_url_fails_on_a_broken_server_and_names_the_checks(tmp_pa
         "TELNYX_V1_SECRET": credentials.v1_secret,
     }
     args = [
-        "--parts v1,v2 --phases examples --max-examples 2 --steer 1 --quiet",
+        "--parts v1,apps-v2 --phases examples --max-examples 2 --steer 1 --quiet",
         f"--report-dir {tmp_path}",
         "--v1-arg=--include-operation-id=callSpeak",
-        "--v2-arg=--include-operation-id=listCallControlApplications",
+        "--apps-v2-arg=--include-operation-id=listCallControlApplications",
     ]
     with RefServer(credentials, faults=("no_auth", "webhook_bad_signature")) as server:
         result = subprocess.run(

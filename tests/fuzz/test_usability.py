@@ -66,7 +66,7 @@ def test_no_webhooks_is_said_once_with_progress_and_no_credentials_on_command_li
             "--base-url",
             server.url,
             "--parts",
-            "callflows,v1,v2",
+            "callflows,v1,apps-v2",
             "--phases",
             "examples",
             "--max-examples",
@@ -96,7 +96,7 @@ def test_no_webhooks_is_said_once_with_progress_and_no_credentials_on_command_li
     assert re.search(
         r"\[progress\] schemathesis v1: 16/16 operations \(examples\), \d+ cases, \d+ failures so far", output
     )
-    assert re.search(r"\[progress\] schemathesis v2: 5/5 operations \(examples\)", output)
+    assert re.search(r"\[progress\] schemathesis apps-v2: 5/5 operations \(examples\)", output)
     summary = json.loads((tmp_path / "summary.json").read_text())
     no_webhooks = [f for f in summary["failures"] if f["title"] == "no webhook ever arrived"]
     assert len(no_webhooks) == 1 and no_webhooks[0]["check"] == "webhooks_conformance"
@@ -125,14 +125,14 @@ def test_a_response_that_breaks_schemathesis_is_a_finding_and_the_run_goes_on(tm
 def test_sigint_prints_the_summary_of_what_ran(tmp_path: Path) -> None:
     with serve(NoWebhookApp().app()) as server:
         process = fuzzer(
-            "--base-url", server.url, "--parts", "v2", "--max-examples", "400", "--progress-interval", "0.5",
+            "--base-url", server.url, "--parts", "apps-v2", "--max-examples", "400", "--progress-interval", "0.5",
             "--report-dir", str(tmp_path), "--quiet",
         )  # fmt: skip
         started: set[int] = set()
         try:
             assert process.stdout is not None
             for line in process.stdout:
-                if re.match(r"\[progress\] schemathesis v2: \d+/5 operations( \(\w+\))?, [1-9]\d* cases", line):
+                if re.match(r"\[progress\] schemathesis apps-v2: \d+/5 operations( \(\w+\))?, [1-9]\d* cases", line):
                     break
             started = children(process.pid)
             process.send_signal(signal.SIGINT)

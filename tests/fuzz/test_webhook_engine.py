@@ -97,7 +97,7 @@ def public(key: SigningKey) -> str:
 
 
 def expect(command: str, cursor: int = 0, **kw) -> Expectation:
-    op = INDEX.by_command[command]
+    op = INDEX.command(command)
     return Expectation(op.label, list(op.webhooks or ()), {"self": CONTROL}, cursor, **kw)
 
 
@@ -200,18 +200,18 @@ def judge(slots: list, seq: list[tuple[str, str]]) -> object:
 
 
 def test_step_matching_rules() -> None:
-    gather = slots_for(INDEX.by_command["gather_using_speak"].webhooks or (), {})
+    gather = slots_for(INDEX.command("gather_using_speak").webhooks or (), {})
     assert judge(gather, [("call.gather.ended", "self")]) is None
     dtmf = [("call.dtmf.received", "self")] * 3 + [("call.gather.ended", "self")]
     assert judge(gather, dtmf) is None
-    dial = slots_for(INDEX.by_command["dial"].webhooks or (), {})
+    dial = slots_for(INDEX.command("dial").webhooks or (), {})
     assert judge(dial, [("call.initiated", "self"), ("call.hangup", "self")]) is None
     both = [("call.initiated", "self"), ("call.answered", "self"), ("call.hangup", "self")]
     assert judge(dial, both) is not None  # one of answered/hangup, not both
-    bridge = slots_for(INDEX.by_command["bridge"].webhooks or (), {})
+    bridge = slots_for(INDEX.command("bridge").webhooks or (), {})
     assert judge(bridge, [("call.bridged", "self"), ("call.bridged", "other")]) is None
     assert isinstance(judge(bridge, [("call.bridged", "self"), ("call.bridged", "self")]), UnexpectedWebhookFailure)
-    transfer = slots_for(INDEX.by_command["transfer"].webhooks or (), {})
+    transfer = slots_for(INDEX.command("transfer").webhooks or (), {})
     new = [("call.initiated", "new"), ("call.bridged", "new"), ("call.answered", "new")]
     assert judge(transfer, new) is None
     optional = slots_for([Step(events=("call.hangup",)), Step(("call.recording.saved",), optional=True)], {})
