@@ -119,14 +119,7 @@ class Workspace:
 
     def resolve(self, node: Node) -> Node:
         """Follow ``node``'s ``$ref`` chain (if any) to the value it names."""
-        seen: list[tuple[Path, str]] = []
-        while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
-            key = (node.doc.path, node.pointer)
-            if key in seen:
-                raise node.error("$ref loop: " + " -> ".join(f"#{p}" for _, p in seen))
-            seen.append(key)
-            node = self.lookup(node.child("$ref"))
-        return node
+        return self._follow(node, merge=False)
 
     def resolve_merged(self, node: Node) -> Node:
         """Like :meth:`resolve`, with the sibling keys of each ``$ref`` laid over its target.
@@ -134,6 +127,9 @@ class Workspace:
         OpenAPI 3.1 (JSON Schema 2020-12) lets a ``$ref`` have siblings (``description``,
         ``default``); the outermost one wins. The result keeps the target's location.
         """
+        return self._follow(node, merge=True)
+
+    def _follow(self, node: Node, *, merge: bool) -> Node:
         siblings: dict[str, Any] = {}
         seen: list[tuple[Path, str]] = []
         while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
@@ -141,7 +137,8 @@ class Workspace:
             if key in seen:
                 raise node.error("$ref loop: " + " -> ".join(f"#{p}" for _, p in seen))
             seen.append(key)
-            siblings = {**{k: v for k, v in node.value.items() if k != "$ref"}, **siblings}
+            if merge:
+                siblings = {**{k: v for k, v in node.value.items() if k != "$ref"}, **siblings}
             node = self.lookup(node.child("$ref"))
         if siblings and isinstance(node.value, dict):
             node = Node(node.doc, node.pointer, {**node.value, **siblings})

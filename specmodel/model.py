@@ -73,6 +73,11 @@ def _content(spec: Spec, holder: Node) -> dict[str, MediaType]:
     return out
 
 
+def _json_media(content: dict[str, MediaType]) -> MediaType | None:
+    """The first JSON media type (``application/json``, ``application/problem+json``, ...)."""
+    return next((m for k, m in content.items() if k.split(";")[0].strip().endswith("json")), None)
+
+
 @dataclass(frozen=True)
 class RequestBody:
     required: bool
@@ -81,7 +86,7 @@ class RequestBody:
 
     @property
     def json(self) -> MediaType | None:
-        return next((m for k, m in self.content.items() if k.split(";")[0].strip().endswith("json")), None)
+        return _json_media(self.content)
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class Response:
 
     @property
     def json(self) -> MediaType | None:
-        return next((m for k, m in self.content.items() if k.split(";")[0].strip().endswith("json")), None)
+        return _json_media(self.content)
 
 
 @dataclass(frozen=True)
