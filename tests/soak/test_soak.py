@@ -26,7 +26,9 @@ APPS = "/v2/call_control_applications"
 LOAD_SECS = 45.0  # the load phase (the soak test as a whole takes about a minute)
 WARM_UP_SECS = 12.0
 LIMIT = 5  # outbound and inbound channel_limit of the soak application
-RSS_GROWTH_MAX = 6 * 1024 * 1024  # a leak of the 4 KB calls alone would be several times this
+# Measured: +0.05 MB over ~700 rounds after warm-up; with ended calls kept in memory (no
+# eviction), +5 MB over ~460 rounds (about 11 KB a round). 200 rounds at least are checked.
+RSS_GROWTH_MAX = 2 * 1024 * 1024
 STATE = base64.b64encode(b"s" * 3072).decode()  # 4096 characters: the largest client_state
 
 
@@ -130,7 +132,7 @@ def test_soak_mixed_load_with_hostile_inputs(soak_server: RefServerProcess, rece
         assert hostile and all(400 <= s < 500 for s in hostile), hostile
         assert statuses[200] > 100 and rounds > 50, (rounds, statuses)
         # RSS flat after warm-up
-        assert warm_rss is not None and samples
+        assert warm_rss is not None and len(samples) >= 10, (rounds, len(samples))  # 200 rounds after warm-up
         growth = max([*samples, final_rss]) - warm_rss
         requests = sum(statuses.values())
         print(f"soak: {rounds} rounds, {requests} requests, RSS {warm_rss / 1e6:.1f} MB, then +{growth / 1e6:.2f} MB")
