@@ -189,6 +189,42 @@ def credential_names(scheme: Node) -> tuple[str, ...] | None:
     return None if node is None else _texts(node, "x-credential-names")
 
 
+# -- tags: parent (OpenAPI 3.2) or x-parent -------------------------------------------------
+
+
+def tag_parent(tag: Node) -> str | None:
+    """The name of a tag's parent tag: OpenAPI 3.2's ``parent`` field, or ``x-parent`` in 3.0/3.1.
+
+    The generator nests the child tag's resource under its parent's (``client.calls.actions``).
+    """
+    node = tag.get("parent") or _ext(tag, "x-parent")
+    return None if node is None else _text(node, "the parent of a tag")
+
+
+# -- the document: x-webhook-fields ----------------------------------------------------------
+
+
+def webhook_fields(root: Node) -> dict[str, tuple[str, ...]] | None:
+    """``x-webhook-fields``: accessor name -> JSON pointers, relative to the object that holds a
+    webhook's event type (the parent of its ``x-event-type-pointer``); the first one present in a
+    body gives the value."""
+    node = _ext(root, "x-webhook-fields")
+    if node is None:
+        return None
+    if not isinstance(node.value, dict) or not node.value:
+        raise node.error("x-webhook-fields must be a non-empty mapping of names to JSON pointers")
+    fields: dict[str, tuple[str, ...]] = {}
+    for name, raw in node.value.items():
+        child = node.child(name)
+        if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+            raise child.error(f"x-webhook-fields: {name!r} is not a Python identifier")
+        pointers = [child.child(i) for i in range(len(raw))] if isinstance(raw, list) else [child]
+        if not pointers:
+            raise child.error("x-webhook-fields: a field needs at least one JSON pointer")
+        fields[name] = tuple(_pointer(p, f"x-webhook-fields/{name}") for p in pointers)
+    return fields
+
+
 # -- the document: x-webhook-signature -------------------------------------------------------
 
 SIGNATURE_ALGORITHMS = ("ed25519",)

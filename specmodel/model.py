@@ -139,6 +139,17 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """One entry of a document's ``tags``; ``parent`` from OpenAPI 3.2's field or ``x-parent``."""
+
+    document: Document
+    name: str
+    description: str
+    parent: str | None
+    node: Node
+
+
+@dataclass(frozen=True)
 class WebhookEntry:
     """One entry of a document's ``webhooks`` section, with its event extensions."""
 
@@ -172,6 +183,8 @@ class Spec:
     webhooks: list[WebhookEntry] = field(default_factory=list)
     security_schemes: dict[tuple[str, str], SecurityScheme] = field(default_factory=dict)  # (doc name, scheme)
     signatures: dict[str, ext.WebhookSignature] = field(default_factory=dict)  # by doc name
+    tags: list[Tag] = field(default_factory=list)
+    webhook_fields: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # by doc name
 
     @property
     def documents(self) -> list[Document]:
@@ -449,6 +462,33 @@ def _operations(spec: Spec, doc: Document) -> Iterable[Operation]:
         )
 
 
+def document_tags(doc: Document) -> list[Tag]:
+    """A document's ``tags``, each parent checked: a tag of the same document, and no cycle."""
+    tags_node = doc.root().get("tags")
+    nodes = (
+        [tags_node.child(i) for i in range(len(tags_node.value))]
+        if tags_node and isinstance(tags_node.value, list)
+        else []
+    )
+    found: list[Tag] = []
+    for node in nodes:
+        raw = node.value
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str):
+            found.append(Tag(doc, raw["name"], _text(node, "description"), ext.tag_parent(node), node))
+    by_name = {t.name: t for t in found}
+    for tag in found:
+        seen = {tag.name}
+        parent = tag.parent
+        while parent is not None:
+            if parent not in by_name:
+                raise tag.node.error(f"tag {tag.name!r}: its parent {parent!r} is not a tag of this document")
+            if parent in seen:
+                raise tag.node.error(f"tag {tag.name!r}: its parents form a loop")
+            seen.add(parent)
+            parent = by_name[parent].parent
+    return found
+
+
 def _webhooks(spec: Spec, doc: Document, seen: set[tuple[Path, str]]) -> Iterable[WebhookEntry]:
     hooks = doc.root().get("webhooks")
     for name, raw in hooks.items() if hooks is not None else ():
@@ -485,6 +525,10 @@ def build_spec(ws: Workspace) -> Spec:
         signature = ext.webhook_signature(doc.root())
         if signature is not None:
             spec.signatures[doc.name] = signature
+        fields = ext.webhook_fields(doc.root())
+        if fields is not None:
+            spec.webhook_fields[doc.name] = fields
+        spec.tags.extend(document_tags(doc))
         spec.operations.extend(_operations(spec, doc))
         spec.webhooks.extend(_webhooks(spec, doc, seen))
     return spec

@@ -414,3 +414,49 @@ def test_a_default_beside_a_ref_is_a_default(tmp_path: Path) -> None:
     assert spec.defaults(stop) == {"stop": "all"}
     prop = spec.property(stop, "stop")
     assert prop is not None and prop.value["enum"] == ["all", "current"] and prop.value["default"] == "all"
+
+
+# -- tags: parent (3.2) and x-parent; x-webhook-fields -----------------------------------------
+
+
+def test_tag_parents_come_from_x_parent_and_the_32_parent_field(tmp_path: Path) -> None:
+    tags = [{"name": "Calls"}, {"name": "Call Actions", "description": "d", "x-parent": "Calls"}]
+    spec = load_spec(write(tmp_path, "a.yaml", {**op_doc(), "tags": tags}))
+    assert [(t.name, t.parent, t.description) for t in spec.tags] == [
+        ("Calls", None, ""),
+        ("Call Actions", "Calls", "d"),
+    ]
+    doc32 = {**op_doc(), "openapi": "3.2.0", "tags": [{"name": "A"}, {"name": "B", "parent": "A"}]}
+    assert [t.parent for t in load_spec(write(tmp_path, "b.yaml", doc32), validate=False).tags] == [None, "A"]
+    # The project's V2 call document nests its actions under its calls.
+    assert ("Call Actions", "Calls") in [(t.name, t.parent) for t in default_spec().tags]
+
+
+@pytest.mark.parametrize(
+    ("tags", "pointer", "words"),
+    [
+        ([{"name": "A", "x-parent": "Nope"}], "/tags/0", "its parent 'Nope' is not a tag"),
+        ([{"name": "A", "x-parent": "B"}, {"name": "B", "x-parent": "A"}], "/tags/0", "loop"),
+        ([{"name": "A", "x-parent": ""}], "/tags/0/x-parent", "non-empty string"),
+    ],
+)
+def test_a_bad_tag_parent_names_file_and_pointer(tmp_path: Path, tags: list, pointer: str, words: str) -> None:
+    path = write(tmp_path, "bad.yaml", {**op_doc(), "tags": tags})
+    with pytest.raises(SpecError) as caught:
+        load_spec(path, validate=False)
+    assert (caught.value.file, caught.value.pointer) == (str(path), pointer)
+    assert words in caught.value.message
+
+
+def test_webhook_fields_parse_into_pointer_lists(tmp_path: Path) -> None:
+    fields = {"payload": "/payload", "occurred_at": ["/occurred_at", "/created_at"]}
+    path = write(tmp_path, "a.yaml", {**op_doc(), "x-webhook-fields": fields})
+    assert load_spec(path).webhook_fields[str(path)] == {
+        "payload": ("/payload",),
+        "occurred_at": ("/occurred_at", "/created_at"),
+    }
+    for bad, pointer in (({"payload": "payload"}, "/x-webhook-fields/payload"), ({"1x": "/a"}, "/x-webhook-fields/1x")):
+        bad_path = write(tmp_path, "bad.yaml", {**op_doc(), "x-webhook-fields": bad})
+        with pytest.raises(SpecError) as caught:
+            load_spec(bad_path, validate=False)
+        assert caught.value.pointer == pointer
