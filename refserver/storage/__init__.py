@@ -155,7 +155,8 @@ class SharedStorage(Storage, Protocol):
         ...
 
     def claim_heads(self, owner: str, lease_secs: float, limit: int = 64, order_key: str | None = None) -> list[Row]:
-        """Lease the due, unleased head (oldest pending row) of up to `limit` call legs."""
+        """Lease the due, unleased head (oldest pending row) of up to `limit` call legs, for the
+        row's own timeouts (primary, and failover if any) plus `lease_secs`."""
         ...
 
     def next_outbox_due(self) -> float | None: ...

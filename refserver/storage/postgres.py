@@ -26,6 +26,8 @@ What more sharing state between processes needs lives here too, on the database 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -33,9 +35,11 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.rows import dict_row
 
 from . import Row
+from .sqlite import QueueListener
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS applications (
@@ -422,7 +426,8 @@ class PostgresStore:
     def claim_heads(self, owner: str, lease_secs: float, limit: int = 64, order_key: str | None = None) -> list[Row]:
         """Lease the head (oldest pending row) of up to `limit` call legs whose head is due and
         not leased to a live owner (a lease past its time is free again); the rows, oldest
-        first. One leg's rows are thus posted one at a time, in order, by one process at a time."""
+        first. One leg's rows are thus posted one at a time, in order, by one process at a time.
+        A lease lasts the row's own timeouts (primary, and failover if any) plus `lease_secs`."""
         only = "AND order_key = %(key)s" if order_key is not None else ""
         with self.tx():
             rows = self._q(
@@ -437,7 +442,9 @@ class PostgresStore:
                     ORDER BY o.seq LIMIT %(limit)s
                     FOR UPDATE OF o SKIP LOCKED
                 )
-                UPDATE outbox SET lease_owner = %(owner)s, lease_until = {NOW} + %(lease)s
+                UPDATE outbox SET lease_owner = %(owner)s,
+                    lease_until = {NOW} + %(lease)s + outbox.timeout * (CASE WHEN outbox.failover_url IS NULL
+                                                                        THEN 1 ELSE 2 END)
                 FROM due WHERE outbox.seq = due.seq
                 RETURNING {", ".join("outbox." + c.strip() for c in OUTBOX_COLUMNS.split(","))}
                 """,
@@ -555,25 +562,26 @@ class PostgresStore:
         self._q("SELECT pg_notify(%s, %s)", (channel, payload))
 
     @asynccontextmanager
-    async def listen(self, *channels: str) -> AsyncIterator[Listener]:
-        """A connection of its own listening on `channels`: `async for n in listener.notifies(timeout)`."""
+    async def listen(self, *channels: str) -> AsyncIterator[QueueListener]:
+        """A connection of its own listening on `channels`: `await listener.wait(timeout)`. A task
+        reads its notifications all the while (psycopg keeps only those that arrive while its
+        `notifies()` runs), so none is lost between two waits."""
         conn = await psycopg.AsyncConnection.connect(self.url, autocommit=True)
+        queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+        async def read() -> None:
+            async for n in conn.notifies():
+                queue.put_nowait((n.channel, n.payload))
+
         try:
             for channel in channels:
-                await conn.execute(f'LISTEN "{channel}"')
-            yield Listener(conn)
+                await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+            reader = asyncio.get_running_loop().create_task(read())
+            try:
+                yield QueueListener(queue)
+            finally:
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError, psycopg.Error):
+                    await reader
         finally:
             await conn.close()
-
-
-class Listener:
-    def __init__(self, conn: psycopg.AsyncConnection[Any]) -> None:
-        self.conn = conn
-
-    async def wait(self, timeout: float | None) -> list[tuple[str, str]]:
-        """The notifications that arrive within `timeout` seconds (channel, payload): at least one,
-        unless the time runs out first (then none)."""
-        out: list[tuple[str, str]] = []
-        async for n in self.conn.notifies(timeout=timeout, stop_after=1):
-            out.append((n.channel, n.payload))
-        return out

@@ -102,7 +102,7 @@ class SqliteStore(Store):
             ).fetchall()
             db.executemany(
                 "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE seq = ?",
-                [(owner, now + lease_secs, r["seq"]) for r in rows],
+                [(owner, now + lease_secs + r["timeout"] * (2 if r["failover_url"] else 1), r["seq"]) for r in rows],
             )
         return list(rows)
 

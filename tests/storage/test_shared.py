@@ -35,6 +35,8 @@ def test_a_legs_head_is_leased_to_one_process_and_the_next_row_waits_for_it(two:
     got_a = a.claim_heads("proc-a", 60)
     assert heads(got_a) == ["ev-x-1", "ev-y-3"]  # one head per leg, oldest first
     assert b.claim_heads("proc-b", 60) == []  # leased: not the head's successor either
+    wait = b.next_outbox_due()  # the lease: the row's 2 s timeout plus the 60 s asked for
+    assert wait is not None and 61 < wait <= 62
     assert b.record_delivery(got_a[0]["seq"], 1, [], "delivered", 0.0, "u", owner="proc-b") is False
     assert a.record_delivery(got_a[0]["seq"], 1, [], "delivered", 0.0, "u", owner="proc-a") is True
     assert heads(b.claim_heads("proc-b", 60)) == ["ev-x-2"]  # the next in order, to whoever asks
@@ -55,8 +57,8 @@ def test_a_lease_past_its_time_is_taken_over_and_the_old_owner_can_no_longer_rec
     two: tuple[SharedStorage, ...],
 ) -> None:
     a, b = two
-    seq = a.add_outbox(outbox_row(1, "x"))
-    assert heads(a.claim_heads("dead", 0)) == ["ev-x-1"]  # a lease of 0 s: over as soon as it is taken
+    seq = a.add_outbox({**outbox_row(1, "x"), "timeout": 0.0})
+    assert heads(a.claim_heads("dead", 0)) == ["ev-x-1"]  # no timeout, no margin: over as soon as it is taken
     taken = b.claim_heads("alive", 60)
     assert heads(taken) == ["ev-x-1"] and taken[0]["attempts"] == 0
     assert a.record_delivery(seq, 1, [], "delivered", 0.0, "u", owner="dead") is False
