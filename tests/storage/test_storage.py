@@ -241,3 +241,11 @@ def test_an_outbox_row_written_in_a_failed_transaction_is_gone(storage: Storage)
     assert storage.pending_outbox() == []
     kept = storage.add_outbox(outbox_row(2))
     assert [r["seq"] for r in storage.pending_outbox()] == [kept]
+
+
+def test_outbox_recent_of_one_account(storage: Storage) -> None:
+    seqs = [storage.add_outbox(outbox_row(n, "k", "acct-1" if n % 2 else "acct-2")) for n in range(1, 7)]
+    storage.record_delivery(seqs[0], 1, [], "delivered", 0.0, "http://127.0.0.1:9/hook")
+    assert [r["seq"] for r in storage.outbox_recent(None, 10, "acct-2")] == seqs[1::2]
+    assert [r["seq"] for r in storage.outbox_recent("pending", 1, "acct-1")] == [seqs[4]]
+    assert [r["seq"] for r in storage.outbox_recent("delivered", 10, "acct-2")] == []
