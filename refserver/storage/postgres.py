@@ -342,6 +342,10 @@ class PostgresStore:
 
     # ---- idempotency -------------------------------------------------------------
     def seen_command(self, scope: str, command_id: str, window: float) -> str | bool | None:
+        """Inside a transaction, the command id is locked until it ends: a second process asking
+        about the same id waits for the first one's commit and then sees it remembered."""
+        if self._depth > 0:
+            self._q("SELECT pg_advisory_xact_lock(hashtextextended(%s, 1))", (f"{scope}\n{command_id}",))
         row = self._q(
             f"SELECT {NOW} - at AS age, result FROM idempotency WHERE scope = %s AND command_id = %s",
             (scope, command_id),

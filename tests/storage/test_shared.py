@@ -200,3 +200,26 @@ def test_live_calls_are_counted_in_the_database_under_an_advisory_lock(two: tupl
     assert order == ["a-commits", "b"]  # b held until a's transaction ended
     with pytest.raises(RuntimeError):
         a.lock("outside a transaction")
+
+
+def test_a_command_id_checked_in_two_processes_at_once_is_taken_by_one(pg_url: str) -> None:
+    a, b = PostgresStore(pg_url), PostgresStore(pg_url)
+    seen_by_b: list[Any] = []
+
+    def other_process() -> None:
+        with b.tx():
+            seen = b.seen_command("call-1", "cmd-1", 60)
+            seen_by_b.append(seen)
+            if seen is False:
+                b.remember_command("call-1", "cmd-1")
+
+    with a.tx():
+        assert a.seen_command("call-1", "cmd-1", 60) is False
+        t = threading.Thread(target=other_process)
+        t.start()
+        t.join(0.5)  # b waits for a's transaction (were it not, it would see the id unknown too)
+        a.remember_command("call-1", "cmd-1", "a-did-it")
+    t.join(30)
+    assert seen_by_b == ["a-did-it"]
+    a.close()
+    b.close()
