@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import copy
 import re
 import statistics
 import tempfile
@@ -14,40 +13,21 @@ from urllib.parse import urlsplit
 
 import yaml
 
+import specmodel
 from bench.measure import PYTHON, ROOT, ProcessRun, run_process
 from bench.report import Row
+from specmodel import Workspace
 
 SPECS = [ROOT / "spec/call-control-v1.yaml", ROOT / "spec/call-control-applications-v2.yaml"]
 SCALE_SPEC_GLOB = "telnyx-openapi-*.yml"
 OPC = str(Path(PYTHON).parent / "openapi-python-client")
-HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def bundle(spec: Path, out: Path) -> Path:
     """One self-contained file: openapi-python-client does not follow refs to other files."""
-    doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    external: dict[str, Any] = {}
-
-    def rewrite(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                file_part, _, fragment = ref.partition("#")
-                if file_part not in external:
-                    external[file_part] = yaml.safe_load((spec.parent / file_part).read_text(encoding="utf-8"))
-                node = {**node, "$ref": f"#{fragment}"}
-            return {k: rewrite(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [rewrite(v) for v in node]
-        return node
-
-    doc = rewrite(doc)
-    for other in external.values():
-        for section, items in rewrite(copy.deepcopy(other.get("components", {}))).items():
-            doc.setdefault("components", {}).setdefault(section, {}).update(items)
+    ws = Workspace()
     path = out / spec.name
-    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(specmodel.bundle(ws.read(spec, spec.name)), sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -58,35 +38,19 @@ def _template(path: str) -> str:
     return re.sub(r"\{[^{}]*\}", "{}", path)
 
 
-def _server_prefix(servers: Any) -> str | None:
-    """The path part of the first server's URL (what the generator puts before each path)."""
-    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
-        return None
-    url = str(servers[0].get("url", "/"))
-    for name, var in (servers[0].get("variables") or {}).items():
-        url = url.replace("{" + name + "}", str(var.get("default", "")))
-    return urlsplit(url).path.rstrip("/")
+def spec_operations(spec: Path) -> list[tuple[Operation, Operation, str]]:
+    """Every operation of the document, as ``(with its server's path, as written, operationId)``.
 
-
-def spec_operations(spec: Path) -> list[tuple[Operation, Operation | None, str]]:
-    """Every operation of the document: ``(as generated, as its own servers say, operationId)``.
-
-    The generator prefixes every path with the document's first server path; the second
-    element is set when a path item or operation names servers of its own that say otherwise.
+    The first element is the path after the path of the operation's own `servers` (operation,
+    then path item), else of the document's; a client whose base URL holds the server path
+    sends the second.
     """
-    doc = yaml.load(spec.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    root = _server_prefix(doc.get("servers")) or ""
-    found: list[tuple[Operation, Operation | None, str]] = []
-    for path, item in (doc.get("paths") or {}).items():
-        if not isinstance(item, dict):
-            continue
-        for method, op in item.items():
-            if method not in HTTP_METHODS or not isinstance(op, dict):
-                continue
-            own = _server_prefix(op.get("servers") or item.get("servers"))
-            generated = (method.upper(), _template(root + path))
-            declared = (method.upper(), _template(own + path)) if own is not None and own != root else None
-            found.append((generated, declared, str(op.get("operationId", f"{method} {path}"))))
+    ws, _ = specmodel.load([spec], lenient=True)
+    found = []
+    for op in specmodel.build_spec(ws).operations:
+        method = op.method.upper()
+        label = op.operation_id or f"{op.method} {op.path}"
+        found.append(((method, _template(op.full_path)), (method, _template(op.path)), label))
     return found
 
 
@@ -138,16 +102,12 @@ def compare_operations(spec: Path, package_dir: Path) -> dict[str, Any]:
     available = Counter(generated_operations(package_dir))
     generated_count = sum(available.values())
     missing: list[str] = []
-    own_servers_ignored: list[str] = []
-    for generated, declared, op_id in wanted:
-        if declared is not None and available[declared] > 0:
-            available[declared] -= 1
-        elif available[generated] > 0:
-            available[generated] -= 1
-            if declared is not None:
-                own_servers_ignored.append(f"{op_id} ({generated[0]} {generated[1]}, servers say {declared[1]})")
+    for full, written, op_id in wanted:
+        operation = full if available[full] > 0 else written
+        if available[operation] > 0:
+            available[operation] -= 1
         else:
-            missing.append(f"{op_id} ({generated[0]} {generated[1]})")
+            missing.append(f"{op_id} ({full[0]} {full[1]})")
     extra = [f"{m} {p}" for (m, p), n in available.items() for _ in range(n)]
     return {
         "operations": len(wanted),
@@ -155,7 +115,6 @@ def compare_operations(spec: Path, package_dir: Path) -> dict[str, Any]:
         "methods": generated_count,
         "missing": missing,
         "extra": extra,
-        "own_servers_ignored": own_servers_ignored,
     }
 
 
@@ -277,9 +236,6 @@ def row_scale(shared: Path) -> Row:
             "sync_methods_sending_requests": ops["methods"],
             "missing_operations": ops["missing"],
             "extra_methods": ops["extra"],
-            # generated, but on the document's first server: the generator does not read
-            # path-item or operation `servers`
-            "own_servers_ignored": ops["own_servers_ignored"],
             "errors": errors,
             "spec_warnings": warnings,
             "ours_s": ours.seconds,

@@ -8,6 +8,7 @@ one API; it imports nothing from the rest of the project.
 
 from __future__ import annotations
 
+from .bundle import bundle
 from .checks import load
 from .documents import HTTP_METHODS, HTTP_METHODS_32, Document, Node, Workspace, iter_operations, iter_subschemas
 from .errors import SpecError, join_pointer, split_pointer
@@ -56,6 +57,7 @@ __all__ = [
     "Workspace",
     "api_documents",
     "build_spec",
+    "bundle",
     "default_spec",
     "document_tags",
     "iter_operations",

@@ -460,3 +460,35 @@ def test_webhook_fields_parse_into_pointer_lists(tmp_path: Path) -> None:
         with pytest.raises(SpecError) as caught:
             load_spec(bad_path, validate=False)
         assert caught.value.pointer == pointer
+
+
+def test_bundle_makes_references_to_other_files_local(tmp_path: Path) -> None:
+    from specmodel import Workspace, bundle
+
+    write(
+        tmp_path,
+        "common.yaml",
+        {
+            "components": {
+                "schemas": {
+                    "Errors": {"type": "object", "properties": {"e": {"$ref": "#/components/schemas/E"}}},
+                    "E": {"type": "string"},
+                }
+            }
+        },
+    )
+    doc = op_doc()
+    doc["paths"]["/things/{id}/actions/go"]["post"]["responses"]["400"] = {
+        "description": "bad",
+        "content": {"application/json": {"schema": {"$ref": "common.yaml#/components/schemas/Errors"}}},
+    }
+    ws = Workspace()
+    root = ws.read(write(tmp_path, "a.yaml", doc), "a.yaml")
+    out = bundle(root)
+    bundled = write(tmp_path, "bundled.yaml", out)
+    assert "common.yaml" not in bundled.read_text(encoding="utf-8")
+    spec = load_spec(bundled)
+    schema = spec.operations[0].responses["400"].json.schema  # type: ignore[union-attr]
+    errors = spec.resolve(schema)
+    assert errors.pointer == "/components/schemas/Errors" and errors.doc.path.name == "bundled.yaml"
+    assert spec.property(errors, "e").value == {"type": "string"}  # type: ignore[union-attr]
