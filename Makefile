@@ -8,7 +8,9 @@ PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := $(PYTHON) -m uv
 RUN := $(UV) run --frozen --no-sync
-SPECS := spec/call-control-v1.yaml spec/call-control-applications-v2.yaml
+SPECS := spec/call-control-v1.yaml spec/call-control-applications-v2.yaml spec/call-control-v2.yaml
+# The V2 call document's resources live under client.v2 (client.v2.calls.actions...), beside V1's client.calls.
+NAMESPACES := --namespace spec/call-control-v2.yaml=v2
 PACKAGE := telnyx_call_control
 PORT ?= 8765
 
@@ -25,7 +27,7 @@ help: ## Show this help.
 env: .venv/.synced ## Install every pinned dependency from uv.lock into .venv.
 
 generate: env ## Generate the client package in generated/ and the simulator client in generated_sim/.
-	$(RUN) python -m codegen $(SPECS) -o generated --package-name $(PACKAGE) --env-prefix TELNYX
+	$(RUN) python -m codegen $(SPECS) -o generated $(NAMESPACES) --package-name $(PACKAGE) --env-prefix TELNYX
 	$(RUN) python -m codegen spec/simulator.yaml -o generated_sim --package-name telnyx_sim --env-prefix TELNYX_SIM
 
 test: env ## Run the whole test suite (specs, generator, client, server, fuzz).

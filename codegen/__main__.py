@@ -16,6 +16,13 @@ def _credential_names(text: str) -> tuple[str, tuple[str, ...]]:
     return scheme, tuple(n.strip() for n in names.split(","))
 
 
+def _namespace(text: str) -> tuple[str, str]:
+    spec, sep, name = text.rpartition("=")
+    if not sep or not spec or not name.isidentifier() or name.startswith("_"):
+        raise argparse.ArgumentTypeError("expected SPEC=NAME, NAME a Python identifier")
+    return spec, name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m codegen",
@@ -35,6 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="SCHEME=NAME[,NAME]",
         help="constructor argument name(s) for a security scheme (two for HTTP Basic)",
+    )
+    parser.add_argument(
+        "--namespace",
+        action="append",
+        type=_namespace,
+        default=[],
+        metavar="SPEC=NAME",
+        help="put the resources of the document SPEC under the client attribute NAME (client.NAME.resource)",
     )
     parser.add_argument(
         "--lenient",
@@ -57,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             package_name=args.package_name,
             env_prefix=args.env_prefix,
             credential_names=dict(args.credential_names),
+            namespaces=dict(args.namespace),
         )
         api = build_ir.build(workspace, options)
         models.submit(api)

@@ -149,12 +149,44 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class ResourceLink:
+    """A resource as an attribute of what holds it: the client, a namespace or a parent resource."""
+
+    name: str  # the attribute
+    module: str  # its module in ``resources/``
+    class_name: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Resource:
-    name: str  # attribute on the client, and module name
+    name: str  # attribute on what holds it (the client, a namespace or its parent resource)
     class_name: str
     description: str
     operations: tuple[Operation, ...]
     imports: tuple[str, ...]  # import lines the resource module needs, sorted
+    module: str = ""  # module name in ``resources/`` (unique); ``name`` when empty
+    holder: str = ""  # attribute path of what holds it: ``v2.calls`` for ``actions``; "" for the client
+    children: tuple[ResourceLink, ...] = ()  # nested resources (tags whose parent is this one's)
+
+    @property
+    def module_name(self) -> str:
+        return self.module or self.name
+
+    @property
+    def path(self) -> str:
+        """Its attribute path from the client: ``v2.calls.actions``."""
+        return f"{self.holder}.{self.name}" if self.holder else self.name
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """A group of resources under one client attribute (``client.v2``): one input document's."""
+
+    name: str
+    class_name: str
+    description: str
+    resources: tuple[ResourceLink, ...]
 
 
 @dataclass(frozen=True)
@@ -165,6 +197,14 @@ class WebhookEvent:
     envelope: str | None
     event_type: str | None
     event_type_pointer: str | None
+
+
+@dataclass(frozen=True)
+class WebhookField:
+    """An accessor every parsed webhook offers (``x-webhook-fields``), whatever its envelope."""
+
+    name: str
+    pointers: tuple[str, ...]  # relative to the object holding the event type; the first present wins
 
 
 @dataclass(frozen=True)
@@ -192,6 +232,9 @@ class Api:
     model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
     exports: tuple[Export, ...] = ()  # sorted by name
     public_names: tuple[str, ...] = ()  # ``__all__``, in order
+    namespaces: tuple[Namespace, ...] = ()  # client attributes grouping resources (``--namespace``)
+    client_resources: tuple[ResourceLink, ...] = ()  # the client's own resource attributes
+    webhook_fields: tuple[WebhookField, ...] = ()  # accessors of every parsed webhook (x-webhook-fields)
 
     @property
     def credentials(self) -> tuple[Credential, ...]:
@@ -208,7 +251,7 @@ class Api:
     @property
     def paginated_method(self) -> str | None:
         """``resource.method`` of the first list operation that pages, to show in the README."""
-        paged = (f"{r.name}.{op.method_name}" for r in self.resources for op in r.operations if op.pagination)
+        paged = (f"{r.path}.{op.method_name}" for r in self.resources for op in r.operations if op.pagination)
         return next(paged, None)
 
     @property

@@ -11,10 +11,12 @@ process (:class:`ModelsProcess`) first thing; Jinja2 and the rest come when firs
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -59,7 +61,7 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources__init__.py.jinja")
     for resource in api.resources:
-        put(f"{package}/resources/{resource.name}.py", "resource.py.jinja", resource=resource)
+        put(f"{package}/resources/{resource.module_name}.py", "resource.py.jinja", resource=resource)
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
     files[f"{package}/models.py"] = models.result() if models is not None else render_models(api)
@@ -127,7 +129,30 @@ def _generate_models(document: dict[str, Any] | None, package_name: str) -> str:
         )
     if not isinstance(code, str):
         raise SpecError("<models>", "datamodel-code-generator produced more than one module")
-    return code
+    return _factory_defaults(code)
+
+
+# A class attribute whose default is a mutable literal (``tags: list[str] | None = []``):
+# pydantic copies it per instance, but linters cannot know the base class is pydantic's (RUF012).
+_MUTABLE_DEFAULT = re.compile(r"^(    [A-Za-z_]\w*: [^=\n]+) = (\[.*\]|\{.*\})$", re.M)
+
+
+def _factory_defaults(code: str) -> str:
+    """Mutable literal defaults of model fields as ``Field(default_factory=...)``."""
+
+    def fix(match: re.Match[str]) -> str:
+        value = match.group(2)
+        try:
+            empty = ast.literal_eval(value) in ([], {})
+        except (ValueError, SyntaxError):
+            return match.group(0)
+        factory = ("list" if value.startswith("[") else "dict") if empty else f"lambda: {value}"
+        return f"{match.group(1)} = Field(default_factory={factory})"
+
+    fixed = _MUTABLE_DEFAULT.sub(fix, code)
+    if fixed != code and not re.search(r"^from pydantic import .*\bField\b", fixed, re.M):
+        fixed = fixed.replace("\nfrom pydantic import ", "\nfrom pydantic import Field, ", 1)
+    return fixed
 
 
 # What a generation imports of datamodel-code-generator: about 0.7 s, its largest cost on
@@ -227,8 +252,11 @@ def write(
     *,
     before_replace: Callable[[], object] = lambda: None,
     models: ModelsProcess | None = None,
+    source: str = "<generated>",
 ) -> None:
     """Render, format and check everything in a temporary directory, then move it into place.
+
+    ``source``: the document named when the generated code is not valid Python.
 
     ``before_replace`` runs last, before anything is moved: if it raises, nothing is written.
     ``models``: render the models there (see :class:`ModelsProcess`).
@@ -242,6 +270,7 @@ def write(
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        _check_syntax(source, files)
         _ruff(staging)
         before_replace()
         _replace(staging, out_dir)
@@ -264,12 +293,27 @@ def _replace(staging: Path, out_dir: Path) -> None:
         staging.rename(out_dir)
 
 
+def _check_syntax(source: str, files: dict[str, str]) -> None:
+    """Every generated module compiles; else one line naming the module, its line and the API."""
+    for relative, text in sorted(files.items()):
+        if not relative.endswith(".py"):
+            continue
+        try:
+            compile(text, relative, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            line = (exc.text or "").strip()
+            raise SpecError(
+                source,
+                f"the generated {relative} is not valid Python at line {exc.lineno}: {exc.msg} ({line[:80]!r})",
+            ) from None
+
+
 def _ruff(root: Path) -> None:
     from ruff.__main__ import find_ruff_bin
 
     ruff = os.fsdecode(find_ruff_bin())
     config = str(root / "pyproject.toml")
-    for args in (["check", "--fix-only", "--select", "I,F401", "--quiet"], ["format", "--quiet"]):
+    for args in (["check", "--fix-only", "--select", "I,F401,RUF022,PYI030", "--quiet"], ["format", "--quiet"]):
         result = subprocess.run(
             [ruff, *args, "--no-cache", "--config", config, str(root)],
             capture_output=True,
@@ -335,5 +379,5 @@ def _example(api: ir.Api) -> dict[str, str] | None:
         for op in sorted(resource.operations, key=lambda o: len(o.path_parameters)):
             required = [p for p in (*op.path_parameters, *op.keyword_parameters) if p.required]
             if not required:
-                return {"resource": resource.name, "method": op.method_name, "args": ""}
+                return {"resource": resource.path, "method": op.method_name, "args": ""}
     return None

@@ -27,6 +27,7 @@ from ..schemas import ModelRegistry
 from . import webhooks
 from .common import Context, Options, clean
 from .exports import exports
+from .nesting import Nesting
 from .operations import Operations
 from .security import Security
 
@@ -66,6 +67,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
     operations = Operations(ctx, security)
     grouped: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     descriptions: dict[str, str] = {}
+    nest = Nesting(ctx)
     for doc in ws.roots:
         tag_docs = {
             t.get("name"): t.get("description", "") for t in doc.data.get("tags", []) or [] if isinstance(t, dict)
@@ -79,15 +81,14 @@ def build(ws: Workspace, options: Options) -> ir.Api:
             resource = snake(str(tags[0])) if tags else _resource_from_path(path)
             if resource in RESERVED_RESOURCES:
                 resource += "_"
+            resource = nest.module(doc, resource, str(tags[0]) if tags else None)  # namespaced, nested
             if tags:
                 descriptions.setdefault(resource, str(tag_docs.get(tags[0]) or tags[0]))
             grouped.setdefault(resource, []).append(
                 (resource, {"doc": doc, "path": path, "method": method, "item": path_item,
                             "op": op, "base": base})
             )  # fmt: skip
-    resources = tuple(
-        operations.resource(name, descriptions.get(name, ""), [e for _, e in grouped[name]]) for name in sorted(grouped)
-    )
+    resources, client_resources, namespaces = nest.arrange(operations, grouped, descriptions)
     events = tuple(w for doc in ws.roots for w in webhooks.events(ctx, doc))
     signature = webhooks.signature(ctx, security.credential_names) if events else None
     info = ws.roots[0].data.get("info", {})
@@ -109,6 +110,9 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         dependencies=DEPENDENCIES + (DEPRECATED_DEPENDENCIES if deprecates else ()),
         exports=exported,
         public_names=public_names,
+        namespaces=namespaces,
+        client_resources=client_resources,
+        webhook_fields=webhooks.fields(ctx) if events else (),
     )
 
 

@@ -16,6 +16,8 @@ class Options:
     package_name: str | None = None
     env_prefix: str | None = None
     credential_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # input document (its path) -> the client attribute its resources live under (``v2``)
+    namespaces: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -84,3 +84,20 @@ def steps(op: Node) -> tuple[ir.WebhookStep, ...] | None:
     return tuple(
         ir.WebhookStep(events=s.events, repeat=s.repeat, optional=s.optional, when=s.when, leg=s.leg) for s in parsed
     )
+
+
+# What every view of a parsed webhook has besides the fields (runtime ``_events.EventView``).
+VIEW_ATTRIBUTES = frozenset({"event", "name", "envelope", "event_type", "field"})
+
+
+def fields(ctx: Context) -> tuple[ir.WebhookField, ...]:
+    """The documents' ``x-webhook-fields``, merged in document order (a name's pointers are appended)."""
+    merged: dict[str, list[str]] = {}
+    for doc in ctx.ws.roots:
+        root = Node(doc, "", doc.data)
+        for name, pointers in (extensions.webhook_fields(root) or {}).items():
+            if name in VIEW_ATTRIBUTES:
+                raise root.child("x-webhook-fields", name).error(f"{name!r} is taken by every webhook view")
+            merged.setdefault(name, [])
+            merged[name] += [p for p in pointers if p not in merged[name]]
+    return tuple(ir.WebhookField(name, tuple(pointers)) for name, pointers in merged.items())

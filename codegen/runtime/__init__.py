@@ -7,6 +7,7 @@ type-checked and tested here, as source (this file is not copied).
 
 MODULES = (
     "_base_client.py",
+    "_events.py",
     "_exceptions.py",
     "_models.py",
     "_pagination.py",
@@ -14,4 +15,5 @@ MODULES = (
     "_types.py",
     "_webhooks.py",
 )
-"""The files copied into each package (``_webhooks.py`` only when the API has webhooks)."""
+"""The files copied into each package (``WEBHOOK_MODULES`` only when the API has webhooks)."""
+WEBHOOK_MODULES = ("_events.py", "_webhooks.py")

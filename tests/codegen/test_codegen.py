@@ -17,7 +17,8 @@ from codegen.naming import NameSet, pascal, snake, strip_resource_words, words
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-SPECS = ["spec/call-control-v1.yaml", "spec/call-control-applications-v2.yaml"]
+SPECS = ["spec/call-control-v1.yaml", "spec/call-control-applications-v2.yaml", "spec/call-control-v2.yaml"]
+NAMESPACES = ["--namespace", "spec/call-control-v2.yaml=v2"]
 # The arguments `make generate` passes (checked against the Makefile below).
 GENERATE_ARGS = [
     "--package-name",
@@ -137,15 +138,17 @@ def test_codegen_names_no_api() -> None:
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("regen") / "generated"
-    result = codegen(*SPECS, "-o", out, *GENERATE_ARGS)
+    result = codegen(*SPECS, "-o", out, *NAMESPACES, *GENERATE_ARGS)
     assert result.returncode == 0, result.stderr
     return out
 
 
 def test_makefile_uses_the_tested_arguments() -> None:
     makefile = (ROOT / "Makefile").read_text()
+    assert f"SPECS := {' '.join(SPECS)}" in makefile
+    assert f"NAMESPACES := {' '.join(NAMESPACES)}" in makefile
     assert (
-        "python -m codegen $(SPECS) -o generated "
+        "python -m codegen $(SPECS) -o generated $(NAMESPACES) "
         + " ".join(a if a != "telnyx_call_control" else "$(PACKAGE)" for a in GENERATE_ARGS)
         in makefile
     )

@@ -13,7 +13,7 @@ from codegen import build_ir, ir, load, render
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SPEC_SETS = [
-    ["spec/call-control-v1.yaml", "spec/call-control-applications-v2.yaml"],
+    ["spec/call-control-v1.yaml", "spec/call-control-applications-v2.yaml", "spec/call-control-v2.yaml"],
     ["tests/codegen/specs/events-31.yaml"],
     ["tests/codegen/specs/petstore-ish.yaml"],
 ]
@@ -69,7 +69,9 @@ def test_every_ir_field_is_read_when_rendering() -> None:
     reads = Reads()
     for specs in SPEC_SETS:
         workspace, _ = load.load([ROOT / s for s in specs], lenient=False)
-        api = build_ir.build(workspace, build_ir.Options(package_name="pkg", env_prefix="PKG"))
+        # The V2 call document under a namespace, with a nested resource (x-parent).
+        namespaces = {str(ROOT / s): "v2" for s in specs if s.endswith("call-control-v2.yaml")}
+        api = build_ir.build(workspace, build_ir.Options(package_name="pkg", env_prefix="PKG", namespaces=namespaces))
         render.render(reads.wrap(api))
     unread = [
         f"{cls.__name__}.{f.name}"
