@@ -15,8 +15,10 @@ from ._base_client import (
     DEFAULT_MAX_RETRY_DELAY,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
+    AsyncAPIResource,
     SecurityScheme,
     SyncAPIClient,
+    SyncAPIResource,
 )
 
 if TYPE_CHECKING:
@@ -26,9 +28,33 @@ if TYPE_CHECKING:
         CallControlApplications,
     )
     from .resources.calls import AsyncCalls, Calls
+    from .resources.v2_calls import AsyncV2Calls, V2Calls
     from .webhook_events import UnwrapWebhookEvent
 
 __all__ = ["AsyncClient", "Client"]
+
+
+class V2Namespace(SyncAPIResource):
+    """``client.v2``: the resources of Telnyx Call Control (V2)."""
+
+    @property
+    def calls(self) -> V2Calls:
+        """Dial calls and read their status."""
+        from .resources.v2_calls import V2Calls
+
+        return self._client._resource(V2Calls)
+
+
+class AsyncV2Namespace(AsyncAPIResource):
+    """``client.v2``: the resources of Telnyx Call Control (V2)."""
+
+    @property
+    def calls(self) -> AsyncV2Calls:
+        """Dial calls and read their status."""
+        from .resources.v2_calls import AsyncV2Calls
+
+        return self._client._resource(AsyncV2Calls)
+
 
 DEFAULT_BASE_URL: Final = "https://api.telnyx.com"
 
@@ -93,6 +119,9 @@ class Client(SyncAPIClient):
         http_client: An :class:`httpx.Client` to send requests with (the
             client then leaves closing it to you).
         default_headers: Headers sent with every request.
+        strict: Check answers and webhooks against every documented constraint (pattern,
+            length, range); by default only types are checked, so that a value outside what
+            the description promises is kept rather than rejected.
     """
 
     def __init__(
@@ -111,6 +140,7 @@ class Client(SyncAPIClient):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
         self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
@@ -137,6 +167,7 @@ class Client(SyncAPIClient):
             max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
+            strict=strict,
         )
 
     @property
@@ -153,6 +184,11 @@ class Client(SyncAPIClient):
 
         return self._resource(Calls)
 
+    @property
+    def v2(self) -> V2Namespace:
+        """The resources of Telnyx Call Control (V2)."""
+        return self._resource(V2Namespace)
+
     @cached_property
     def webhooks(self) -> Webhooks[UnwrapWebhookEvent]:
         """Verify and parse the webhooks the API sends."""
@@ -164,6 +200,7 @@ class Client(SyncAPIClient):
             WEBHOOK_SIGNATURE,
             public_key=self.public_key,
             tolerance=self.webhook_tolerance,
+            strict=self.strict,
         )
 
 
@@ -203,6 +240,9 @@ class AsyncClient(AsyncAPIClient):
         http_client: An :class:`httpx.AsyncClient` to send requests with (the
             client then leaves closing it to you).
         default_headers: Headers sent with every request.
+        strict: Check answers and webhooks against every documented constraint (pattern,
+            length, range); by default only types are checked, so that a value outside what
+            the description promises is kept rather than rejected.
     """
 
     def __init__(
@@ -221,6 +261,7 @@ class AsyncClient(AsyncAPIClient):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         self.v1_key = v1_key if v1_key is not None else os.environ.get("TELNYX_V1_KEY")
         self.v1_secret = v1_secret if v1_secret is not None else os.environ.get("TELNYX_V1_SECRET")
@@ -247,6 +288,7 @@ class AsyncClient(AsyncAPIClient):
             max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
+            strict=strict,
         )
 
     @property
@@ -263,6 +305,11 @@ class AsyncClient(AsyncAPIClient):
 
         return self._resource(AsyncCalls)
 
+    @property
+    def v2(self) -> AsyncV2Namespace:
+        """The resources of Telnyx Call Control (V2)."""
+        return self._resource(AsyncV2Namespace)
+
     @cached_property
     def webhooks(self) -> Webhooks[UnwrapWebhookEvent]:
         """Verify and parse the webhooks the API sends."""
@@ -274,4 +321,5 @@ class AsyncClient(AsyncAPIClient):
             WEBHOOK_SIGNATURE,
             public_key=self.public_key,
             tolerance=self.webhook_tolerance,
+            strict=self.strict,
         )

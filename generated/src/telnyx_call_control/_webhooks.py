@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar, cast
 import pydantic
 import pydantic_core
 
+from ._models import validator
 from ._types import WebhookEvent, WebhookSignature
 
 __all__ = [
@@ -91,13 +92,19 @@ class WebhookParser(Generic[_Event]):
     Args:
         events: The API's webhooks (the package's ``webhook_events.WEBHOOK_EVENTS``).
         models: Finds a model by its name; by default, in the package's ``models``.
+        strict: Check every documented constraint, not only types (see ``_models``).
     """
 
     def __init__(
-        self, events: Iterable[WebhookEvent], *, models: ModelLoader | None = None
+        self,
+        events: Iterable[WebhookEvent],
+        *,
+        models: ModelLoader | None = None,
+        strict: bool = False,
     ) -> None:
         self._events = _event_table(events)
         self._models = models or _package_model
+        self.strict = strict
 
     def _recognise(self, data: dict[str, Any]) -> tuple[str | None, str | None]:
         """(event type, model name) of a parsed body, one lookup per event-type pointer.
@@ -127,7 +134,8 @@ class WebhookParser(Generic[_Event]):
         if name is None:
             return cast(_Event, UnknownWebhookEvent(event_type=event_type, data=data))
         try:
-            return cast(_Event, self._models(name).model_validate(data))
+            model = self._models(name)
+            return cast(_Event, validator(model, strict=self.strict).validate_python(data))
         except pydantic.ValidationError as exc:
             problems = "; ".join(
                 f"{'/'.join(map(str, e['loc']))}: {e['msg']}"
@@ -181,6 +189,7 @@ class Webhooks(WebhookParser[_Event]):
         tolerance: Seconds a timestamp may be off, instead of the signature scheme's.
         clock: The current Unix time, which timestamps are checked against.
         models: Finds a model by its name; by default, in the package's ``models``.
+        strict: Check every documented constraint, not only types (see ``_models``).
     """
 
     def __init__(
@@ -192,8 +201,9 @@ class Webhooks(WebhookParser[_Event]):
         tolerance: float | None = None,
         clock: Callable[[], float] = time.time,
         models: ModelLoader | None = None,
+        strict: bool = False,
     ) -> None:
-        super().__init__(events, models=models)
+        super().__init__(events, models=models, strict=strict)
         self.signature = signature
         self.public_key = public_key
         self.tolerance = signature.tolerance if tolerance is None else tolerance

@@ -37,6 +37,119 @@ class AnswerRequest(BaseModel):
     """
 
 
+class AnswerRequest2(BaseModel):
+    """
+    Answer an incoming call.
+    """
+
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    sip_headers: list[SipHeader] | None = Field(default=None, max_length=10)
+    """
+    SIP headers to add. Only `User-to-User` is supported.
+    """
+    record: Literal["record-from-answer"] | str | None = Field(
+        default=None, examples=["record-from-answer"]
+    )
+    """
+    Start recording automatically when the call is answered.
+    """
+    record_channels: Literal["single", "dual"] | str | None = Field(
+        default="dual", examples=["single"]
+    )
+    """
+    `single` or `dual` channel recording, when `record` is given.
+    """
+    record_format: Literal["wav", "mp3"] | str | None = Field(default="mp3", examples=["wav"])
+    """
+    The recording's file format, when `record` is given.
+    """
+    record_max_length: int | None = Field(default=0, examples=[1000], ge=0, le=43200)
+    """
+    The maximum length of the recording in seconds, 0 to 43200; 0 means no limit.
+    """
+    record_track: Literal["both", "inbound", "outbound"] | str | None = Field(
+        default="both", examples=["both"]
+    )
+    """
+    The audio track to record. With a single track (`inbound` or `outbound`) the channels
+    setting is ignored and the recording is mono.
+
+    """
+    record_custom_file_name: str | None = Field(
+        default=None, examples=["my_recording_file_name"], max_length=40, min_length=1
+    )
+    """
+    The recording's file name instead of the default (the `call_leg_id`). A Unix timestamp
+    suffix is added.
+
+    """
+    stream_url: str | None = Field(
+        default=None,
+        examples=["wss://www.example.com/websocket"],
+        max_length=2048,
+        pattern="^wss?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    The WebSocket address the media stream is delivered to. Toolkit choice: a `ws://` or
+    `wss://` URL of at most 2048 characters (the platform documents a string).
+
+    """
+    stream_track: Literal["inbound_track", "outbound_track", "both_tracks"] | str | None = Field(
+        default="inbound_track", examples=["both_tracks"]
+    )
+    """
+    Which track is streamed.
+    """
+    stream_codec: (
+        Literal["PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default"] | str | None
+    ) = Field(default="default", examples=["PCMA"])
+    """
+    The codec of the streamed audio. `default`, or a codec the call cannot be transcoded
+    to, streams the call's own codec.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class AudioUrl2(RootModel[str]):
+    root: str = Field(
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
+    )
+    """
+    The URL of a WAV or MP3 file. Toolkit choice: whitespace is spelled out as the ASCII
+    class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+    (ECMA-262, Python, Rust).
+
+    """
+
+
 class BridgeRequest(BaseModel):
     """
     Bridge two call legs.
@@ -76,6 +189,70 @@ class BridgeRequest(BaseModel):
     """
 
 
+class BridgeRequest2(BaseModel):
+    """
+    Bridge two call legs.
+    """
+
+    call_control_id: str = Field(
+        ...,
+        examples=["v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    The `call_control_id` of the leg to bridge with (leg B). Unknown: 422 (code 90015).
+    Toolkit choice: at most 256 characters.
+
+    """
+    park_after_unbridge: Literal["self"] | str | None = Field(default=None, examples=["self"])
+    """
+    What happens to this leg when the bridge ends (the other leg hangs up or is
+    transferred): `self` parks it. When absent, the leg hangs up. Toolkit choice: the
+    platform declares a free string and documents only `self`.
+
+    """
+    prevent_double_bridge: bool | None = Field(default=False, examples=[True])
+    """
+    Refuse to bridge (422) when leg B is already bridged to another call.
+    """
+    mute_dtmf: Literal["none", "both", "self", "opposite"] | str | None = Field(
+        default="none", examples=["opposite"]
+    )
+    """
+    Which participants do not hear DTMF tones. The `call.dtmf.received` webhooks are sent
+    anyway.
+
+    """
+    play_ringtone: bool | None = Field(default=False, examples=[False])
+    """
+    Play a ringtone while leg B has not answered yet.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class Call(BaseModel):
     """
     A call leg.
@@ -102,6 +279,53 @@ class Call(BaseModel):
     is_alive: bool = Field(..., examples=[False])
     """
     Indicates whether the call is alive or not. A call that was just dialled is not alive until it is answered.
+    """
+
+
+class Call2(BaseModel):
+    """
+    A call leg and its status.
+    """
+
+    record_type: Literal["call"] | str = Field(..., examples=["call"])
+    """
+    Identifies the type of the resource.
+    """
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    is_alive: bool = Field(..., examples=[True])
+    """
+    Whether the call is up. A call that was just dialled is not alive until it is answered.
+    """
+    client_state: str | None = Field(default=None, examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    start_time: AwareDatetime | None = Field(default=None, examples=["2019-01-23T18:10:02.574Z"])
+    """
+    When the call started (ISO 8601).
+    """
+    end_time: AwareDatetime | None = Field(default=None, examples=["2019-01-23T18:11:52.574Z"])
+    """
+    When the call ended (ISO 8601); present only once it is not alive.
+    """
+    call_duration: int | None = Field(default=None, examples=[50], ge=0, le=86400)
+    """
+    How long the call has lasted, in seconds. Toolkit choice: at most 86400; a call lasts at
+    most 14400 seconds.
+
     """
 
 
@@ -521,6 +745,88 @@ class CallControlApplicationResponse(BaseModel):
     data: CallControlApplication
 
 
+class CallDequeuedEvent(BaseModel):
+    """
+    Call dequeued, webhook API v2 envelope.
+    """
+
+    data: CallDequeuedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallDequeuedEventData(BaseModel):
+    """
+    The event of a call dequeued webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.dequeued"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallDequeuedPayload
+
+
+class CallDequeuedPayload(BaseModel):
+    """
+    The payload of a call dequeued webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    queue: str = Field(..., examples=["support"])
+    """
+    The name of the queue.
+    """
+    queue_position: int = Field(..., examples=[3], ge=1, le=5000)
+    """
+    The call's last position in the queue. Toolkit choice: at most 5000, the largest `max_size`.
+    """
+    reason: Literal["bridged", "bridging-in-process", "hangup", "leave", "timeout"] | str = Field(
+        ..., examples=["leave"]
+    )
+    """
+    Why the call left the queue.
+    """
+    wait_time_secs: int | None = Field(default=None, examples=[60], ge=0, le=86400)
+    """
+    How long the call was in the queue, in seconds. Toolkit choice: at most 86400.
+    """
+
+
 class CallDtmfReceivedEventV1(BaseModel):
     """
     DTMF received, webhook API v1 envelope.
@@ -621,6 +927,187 @@ class CallDtmfReceivedPayload(BaseModel):
     """
     The received DTMF digit or symbol.
     """
+
+
+class CallEnqueuedEvent(BaseModel):
+    """
+    Call enqueued, webhook API v2 envelope.
+    """
+
+    data: CallEnqueuedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallEnqueuedEventData(BaseModel):
+    """
+    The event of a call enqueued webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.enqueued"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallEnqueuedPayload
+
+
+class CallEnqueuedPayload(BaseModel):
+    """
+    The payload of a call enqueued webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    queue: str = Field(..., examples=["support"])
+    """
+    The name of the queue.
+    """
+    current_position: int = Field(..., examples=[5], ge=1, le=5000)
+    """
+    The call's position in the queue, from 1. Toolkit choice: at most 5000, the largest `max_size`.
+    """
+    queue_avg_wait_time_secs: int | None = Field(default=None, examples=[60], ge=0, le=86400)
+    """
+    The average time calls spend in the queue, in seconds. Toolkit choice: at most 86400.
+    """
+
+
+class CallForkPayload(BaseModel):
+    """
+    The payload of the call fork started and stopped webhooks.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    stream_type: Literal["raw", "decrypted"] | str = Field(..., examples=["decrypted"])
+    """
+    The media forked. Toolkit choice: the platform's schema lists only `decrypted` and its
+    text says `raw` or `decrypted`; both are listed.
+
+    """
+
+
+class CallForkStartedEvent(BaseModel):
+    """
+    Call fork started, webhook API v2 envelope.
+    """
+
+    data: CallForkStartedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallForkStartedEventData(BaseModel):
+    """
+    The event of a call fork started webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.fork.started"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallForkPayload
+
+
+class CallForkStoppedEvent(BaseModel):
+    """
+    Call fork stopped, webhook API v2 envelope.
+    """
+
+    data: CallForkStoppedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallForkStoppedEventData(BaseModel):
+    """
+    The event of a call fork stopped webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.fork.stopped"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallForkPayload
 
 
 class CallGatherEndedEventV1(BaseModel):
@@ -1015,6 +1502,162 @@ class CallInitiatedPayload(BaseModel):
     """
 
 
+class CallMachineDetectionEndedEvent(BaseModel):
+    """
+    Machine detection ended, webhook API v2 envelope.
+    """
+
+    data: CallMachineDetectionEndedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallMachineDetectionEndedEventData(BaseModel):
+    """
+    The event of a machine detection ended webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.machine.detection.ended"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallMachineDetectionEndedPayload
+
+
+class CallMachineDetectionEndedPayload(BaseModel):
+    """
+    The payload of a machine detection ended webhook. The platform's example leaves out
+    `call_control_id`, so it is optional here.
+
+    """
+
+    call_control_id: str | None = Field(
+        default=None, examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+35319605860"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+13129457420"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    result: Literal["human", "machine", "not_sure"] | str = Field(..., examples=["machine"])
+    """
+    Who answered.
+    """
+
+
+class CallMachineGreetingEndedEvent(BaseModel):
+    """
+    Machine greeting ended, webhook API v2 envelope.
+    """
+
+    data: CallMachineGreetingEndedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallMachineGreetingEndedEventData(BaseModel):
+    """
+    The event of a machine greeting ended webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.machine.greeting.ended"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallMachineGreetingEndedPayload
+
+
+class CallMachineGreetingEndedPayload(BaseModel):
+    """
+    The payload of a machine greeting ended webhook. The platform's example leaves out
+    `call_control_id`, so it is optional here.
+
+    """
+
+    call_control_id: str | None = Field(
+        default=None, examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+35319605860"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+13129457420"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    result: Literal["beep_detected", "ended", "not_sure"] | str = Field(..., examples=["ended"])
+    """
+    How the greeting ended.
+    """
+
+
 class CallPlaybackEndedEventV1(BaseModel):
     """
     Playback ended, webhook API v1 envelope.
@@ -1355,6 +1998,152 @@ class CallRecordingSavedPayload(BaseModel):
     public_recording_urls: RecordingUrls
 
 
+class CallReferCompletedEvent(BaseModel):
+    """
+    Call refer completed, webhook API v2 envelope.
+    """
+
+    data: CallReferCompletedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallReferCompletedEventData(BaseModel):
+    """
+    The event of a call refer completed webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.refer.completed"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallReferPayload
+
+
+class CallReferFailedEvent(BaseModel):
+    """
+    Call refer failed, webhook API v2 envelope.
+    """
+
+    data: CallReferFailedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallReferFailedEventData(BaseModel):
+    """
+    The event of a call refer failed webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.refer.failed"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallReferPayload
+
+
+class CallReferPayload(BaseModel):
+    """
+    The payload of the call refer started, completed and failed webhooks.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    from_: str = Field(..., alias="from", examples=["+35319605860"])
+    """
+    Number or SIP URI placing the call.
+    """
+    to: str = Field(..., examples=["+13129457420"])
+    """
+    Destination number or SIP URI of the call.
+    """
+    sip_notify_response: int = Field(..., examples=[200], ge=100, le=699)
+    """
+    The SIP status of the NOTIFY that reported the REFER's progress (for example 100, 200, 603).
+    """
+
+
+class CallReferStartedEvent(BaseModel):
+    """
+    Call refer started, webhook API v2 envelope.
+    """
+
+    data: CallReferStartedEventData
+    meta: WebhookMeta | None = None
+
+
+class CallReferStartedEventData(BaseModel):
+    """
+    The event of a call refer started webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.refer.started"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallReferPayload
+
+
 class CallSpeakEndedEventV1(BaseModel):
     """
     Speak ended, webhook API v1 envelope.
@@ -1545,6 +2334,128 @@ class CallSpeakStartedPayload(BaseModel):
     """
 
 
+class CallStatusResponse(BaseModel):
+    """
+    A call's status.
+    """
+
+    data: Call2
+
+
+class CallTranscriptionEvent(BaseModel):
+    """
+    Call transcription, webhook API v2 envelope.
+    """
+
+    data: CallTranscriptionEventData
+    meta: WebhookMeta | None = None
+
+
+class CallTranscriptionEventData(BaseModel):
+    """
+    The event of a call transcription webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["call.transcription"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: CallTranscriptionPayload
+
+
+class CallTranscriptionPayload(BaseModel):
+    """
+    The payload of a call transcription webhook. The platform's example leaves out
+    `client_state`, so it is optional here.
+
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(default=None, examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    transcription_data: TranscriptionData
+
+
+class CallWithRecordingId(Call2):
+    """
+    A dialled call; `recording_id` names the recording `record` started, if any.
+    """
+
+    recording_id: UUID | None = Field(
+        default=None, examples=["d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a"]
+    )
+    """
+    The recording started by `record: record-from-answer`; absent otherwise.
+    """
+
+
+class ClientStateUpdateRequest(BaseModel):
+    """
+    The call's new client state.
+    """
+
+    client_state: str = Field(
+        ...,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+
+
+class CommandResponse(BaseModel):
+    """
+    The answer to a command that was accepted.
+    """
+
+    data: CommandResult2
+
+
+class CommandResponseWithRecordingId(BaseModel):
+    """
+    The answer to a command that may have started a recording.
+    """
+
+    data: CommandResultWithRecordingId
+
+
 class CommandResult(BaseModel):
     """
     The answer to a command that was accepted. Toolkit choice: the V1 reference shows
@@ -1555,6 +2466,34 @@ class CommandResult(BaseModel):
     result: str = Field(..., examples=["ok"])
     """
     `ok` when the command was accepted.
+    """
+
+
+class CommandResult2(BaseModel):
+    """
+    The result of a command that was accepted.
+    """
+
+    result: str = Field(..., examples=["ok"])
+    """
+    `ok` when the command was accepted.
+    """
+
+
+class CommandResultWithRecordingId(BaseModel):
+    """
+    The result of a command that was accepted and may have started a recording.
+    """
+
+    result: str = Field(..., examples=["ok"])
+    """
+    `ok` when the command was accepted.
+    """
+    recording_id: UUID | None = Field(
+        default=None, examples=["d7e9c1d4-8b2a-4b8f-b3a7-9a671c9e9b0a"]
+    )
+    """
+    The recording started by `record: record-from-answer`; absent otherwise.
     """
 
 
@@ -1689,6 +2628,27 @@ class CustomSipHeader(BaseModel):
     """
 
 
+class CustomHeaders2(RootModel[list[CustomSipHeader]]):
+    root: list[CustomSipHeader] = Field(..., examples=[[{"name": "head_1", "value": "val_1"}]])
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+
+
+class Destination2(RootModel[str]):
+    root: str = Field(
+        ...,
+        examples=["+18005550100"],
+        pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+)$",
+    )
+    """
+    A DID in +E.164 format or a SIP URI (`sip:user@host`). Toolkit choice: whitespace is
+    spelled out as the ASCII class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs
+    between regex dialects (ECMA-262, Python, Rust).
+
+    """
+
+
 class DialRequest(BaseModel):
     """
     Dial a new outbound call.
@@ -1786,6 +2746,199 @@ class DialRequest(BaseModel):
     """
 
 
+class DialRequest2(BaseModel):
+    """
+    Dial a new outbound call.
+    """
+
+    to: str = Field(
+        ...,
+        examples=["+18005550100"],
+        pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+)$",
+    )
+    """
+    The DID (+E.164) or SIP URI to dial. Toolkit choice: one destination; the platform
+    also accepts an array of destinations to ring at once, which is not served.
+
+    """
+    from_: str = Field(
+        ..., alias="from", examples=["+18005550101"], pattern="^\\+[1-9][0-9]{1,14}$"
+    )
+    """
+    The caller id presented to the destination, a +E.164 number.
+    """
+    from_display_name: str | None = Field(default=None, examples=["Company Name"], max_length=128)
+    """
+    The caller id name (SIP From Display Name) presented to the destination: at most 128
+    characters.
+
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"], max_length=256, min_length=1)
+    """
+    The id of the Call Control Application the call belongs to: its webhooks go to that
+    application's URL. Unknown: 422 (code 10015). Toolkit choice: at most 256 characters.
+
+    """
+    audio_url: str | None = Field(
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    A WAV or MP3 file played to the callee when the call is answered.
+    """
+    timeout_secs: int | None = Field(default=30, examples=[60], ge=5, le=600)
+    """
+    The number of seconds to wait for the destination to answer. When it passes, the call
+    hangs up with a `call.hangup` of `hangup_cause` `timeout`. From 5 to 600 seconds.
+
+    """
+    time_limit_secs: int | None = Field(default=14400, examples=[600], ge=30, le=14400)
+    """
+    The maximum duration of the call leg in seconds. When it is reached, the call hangs up
+    with a `call.hangup` of `hangup_cause` `time_limit`. From 30 seconds to 4 hours.
+
+    """
+    answering_machine_detection: (
+        Literal["detect", "detect_beep", "detect_words", "greeting_end", "disabled"] | str | None
+    ) = Field(default="disabled", examples=["detect"])
+    """
+    Answering machine detection. When the call is answered, `call.machine.detection.ended`
+    says whether a human or a machine answered; `detect_beep` and `greeting_end` also send
+    `call.machine.greeting.ended` when the machine's greeting ends.
+
+    Toolkit choice: `premium` detection (and its `call.machine.premium.*` events) is not
+    served.
+
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    sip_headers: list[SipHeader] | None = Field(default=None, max_length=10)
+    """
+    SIP headers to add. Only `User-to-User` is supported.
+    """
+    link_to: str | None = Field(
+        default=None,
+        examples=["v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Another call's `call_control_id`: the new call shares its `call_session_id`. Unknown:
+    422 (code 90015). Toolkit choice: at most 256 characters.
+
+    """
+    park_after_unbridge: Literal["self"] | str | None = Field(default=None, examples=["self"])
+    """
+    What happens to this leg when the bridge ends (the other leg hangs up or is
+    transferred): `self` parks it. When absent, the leg hangs up. Toolkit choice: the
+    platform declares a free string and documents only `self`.
+
+    """
+    sip_auth_username: str | None = None
+    """
+    SIP Authentication username used for SIP challenges.
+    """
+    sip_auth_password: str | None = None
+    """
+    SIP Authentication password used for SIP challenges.
+    """
+    record: Literal["record-from-answer"] | str | None = Field(
+        default=None, examples=["record-from-answer"]
+    )
+    """
+    Start recording automatically when the call is answered.
+    """
+    record_channels: Literal["single", "dual"] | str | None = Field(
+        default="dual", examples=["single"]
+    )
+    """
+    `single` or `dual` channel recording, when `record` is given.
+    """
+    record_format: Literal["wav", "mp3"] | str | None = Field(default="mp3", examples=["wav"])
+    """
+    The recording's file format, when `record` is given.
+    """
+    record_max_length: int | None = Field(default=0, examples=[1000], ge=0, le=43200)
+    """
+    The maximum length of the recording in seconds, 0 to 43200; 0 means no limit.
+    """
+    record_track: Literal["both", "inbound", "outbound"] | str | None = Field(
+        default="both", examples=["both"]
+    )
+    """
+    The audio track to record. With a single track (`inbound` or `outbound`) the channels
+    setting is ignored and the recording is mono.
+
+    """
+    record_custom_file_name: str | None = Field(
+        default=None, examples=["my_recording_file_name"], max_length=40, min_length=1
+    )
+    """
+    The recording's file name instead of the default (the `call_leg_id`). A Unix timestamp
+    suffix is added.
+
+    """
+    stream_url: str | None = Field(
+        default=None,
+        examples=["wss://www.example.com/websocket"],
+        max_length=2048,
+        pattern="^wss?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    The WebSocket address the media stream is delivered to. Toolkit choice: a `ws://` or
+    `wss://` URL of at most 2048 characters (the platform documents a string).
+
+    """
+    stream_track: Literal["inbound_track", "outbound_track", "both_tracks"] | str | None = Field(
+        default="inbound_track", examples=["both_tracks"]
+    )
+    """
+    Which track is streamed.
+    """
+    stream_codec: (
+        Literal["PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default"] | str | None
+    ) = Field(default="default", examples=["PCMA"])
+    """
+    The codec of the streamed audio. `default`, or a codec the call cannot be transcoded
+    to, streams the call's own codec.
+
+    """
+    stream_auth_token: str | None = Field(
+        default=None, examples=["your-auth-token"], max_length=4000
+    )
+    """
+    A token sent when the WebSocket connection is made, at most 4000 characters.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class DialResponse(BaseModel):
     """
     The dialled call. Toolkit choice: the V1 dial answer keeps the `data` wrapper of
@@ -1794,6 +2947,74 @@ class DialResponse(BaseModel):
     """
 
     data: Call
+
+
+class DialResponse2(BaseModel):
+    """
+    The dialled call.
+    """
+
+    data: CallWithRecordingId
+
+
+class E164Number2(RootModel[str]):
+    root: str = Field(..., examples=["+18005550101"], pattern="^\\+[1-9][0-9]{1,14}$")
+    """
+    A phone number in +E.164 format.
+    """
+
+
+class EnqueueRequest(BaseModel):
+    """
+    Put the call in a queue.
+    """
+
+    queue_name: str = Field(..., examples=["support"], max_length=255, min_length=1)
+    """
+    The queue to put the call in, created if it does not exist. Toolkit choice: 1 to 255
+    characters.
+
+    """
+    max_size: int | None = Field(default=100, examples=[200], ge=1, le=5000)
+    """
+    The most calls the queue holds at once; set when the queue is created and not changed
+    afterwards. Toolkit choice: 1 to 5000 (the platform documents only the default).
+
+    """
+    max_wait_time_secs: int | None = Field(default=None, examples=[600], ge=1, le=14400)
+    """
+    Seconds after which the call leaves the queue (`call.dequeued`, reason `timeout`).
+    When absent, it waits until it leaves otherwise. Toolkit choice: 1 to 14400, the
+    longest a call can last.
+
+    """
+    keep_after_hangup: bool | None = Field(default=False, examples=[True])
+    """
+    Keep the call in the queue after it hangs up.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
 
 
 class Error(BaseModel):
@@ -1903,6 +3124,56 @@ class ForkStartRequest(BaseModel):
     """
 
 
+class ForkStartRequest2(BaseModel):
+    """
+    Start forking the call's media.
+    """
+
+    rx: str = Field(
+        ..., examples=["udp:192.0.2.1:9000"], pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$"
+    )
+    """
+    Where the call's incoming RTP is sent, `udp:<ip>:<port>`.
+    """
+    tx: str = Field(
+        ..., examples=["udp:192.0.2.1:9000"], pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$"
+    )
+    """
+    Where the call's outgoing RTP is sent, `udp:<ip>:<port>`.
+    """
+    stream_type: Literal["decrypted"] | str | None = Field(
+        default="decrypted", examples=["decrypted"]
+    )
+    """
+    The media forked: `decrypted` decrypts SRTP before forking. Toolkit choice: `rx` and
+    `tx` are required, as the platform requires them for `decrypted`, its only value.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class ForkStopRequest(BaseModel):
     """
     Stop forking the call's media.
@@ -1925,6 +3196,161 @@ class ForkStopRequest(BaseModel):
     Use this field to avoid duplicate commands. Telnyx will ignore any command with the
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class ForkStopRequest2(BaseModel):
+    """
+    Stop forking the call's media.
+    """
+
+    stream_type: Literal["raw", "decrypted"] | str | None = Field(
+        default="raw", examples=["decrypted"]
+    )
+    """
+    The `stream_type` that `fork_start` used.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class ForkTarget2(RootModel[str]):
+    root: str = Field(
+        ..., examples=["udp:192.0.2.1:9000"], pattern="^udp:[^ \\t\\n\\r\\f\\v:]+:[0-9]{1,5}$"
+    )
+    """
+    An RTP target, `udp:<ip>:<port>`. Toolkit choice: whitespace is spelled out as the ASCII
+    class ` \\t\\n\\r\\f\\v` rather than `\\s`, whose meaning differs between regex dialects
+    (ECMA-262, Python, Rust).
+
+    """
+
+
+class GatherRequest(BaseModel):
+    """
+    Gather DTMF digits.
+    """
+
+    minimum_digits: int | None = Field(default=1, examples=[1], ge=1, le=128)
+    """
+    The fewest digits to gather, at least 1. Toolkit choice: at most 128, the platform's
+    maximum for `maximum_digits`.
+
+    """
+    maximum_digits: int | None = Field(default=128, examples=[10], ge=1, le=128)
+    """
+    The most digits to gather, at most 128. Toolkit choice: at least 1, the platform's
+    minimum for `minimum_digits`.
+
+    """
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1, le=600000)
+    """
+    Milliseconds to wait for digits after the prompt ends before playing it again (for
+    `gather`: to complete the request). Toolkit choice: 1 to 600000 (10 minutes); the
+    platform documents only the default.
+
+    """
+    initial_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1, le=120000)
+    """
+    Milliseconds to wait for the first digit. Toolkit choice: 1 to 120000 (2 minutes);
+    the platform documents only the default.
+
+    """
+    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1, le=120000)
+    """
+    Milliseconds to wait for each digit after the first. Toolkit choice: 1 to 120000 (2
+    minutes); the platform documents only the default.
+
+    """
+    terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+    valid_digits: str | None = Field(
+        default="0123456789#*", examples=["123"], pattern="^[0-9A-D*#]+$"
+    )
+    """
+    A list of all digits accepted as valid.
+    """
+    gather_id: str | None = Field(
+        default=None, examples=["my_gather_id"], max_length=40, min_length=1
+    )
+    """
+    An id sent back in the `call.gather.ended` webhook; random when absent.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class GatherStopRequest(BaseModel):
+    """
+    Stop the current gather.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
 
     """
 
@@ -1999,6 +3425,95 @@ class GatherUsingAudioRequest(BaseModel):
     Use this field to avoid duplicate commands. Telnyx will ignore any command with the
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class GatherUsingAudioRequest2(BaseModel):
+    """
+    Play audio and gather DTMF digits.
+    """
+
+    audio_url: str = Field(
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
+    )
+    """
+    A WAV or MP3 file played at the start of each prompt. Toolkit choice: required, since
+    its alternative `media_name` (a file stored on the platform) is not served.
+
+    """
+    invalid_audio_url: str | None = Field(
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    A WAV or MP3 file played when the digits do not match `valid_digits` or their number
+    is not between `minimum_digits` and `maximum_digits`.
+
+    """
+    minimum_digits: int | None = Field(default=1, examples=[1], ge=1, le=128)
+    """
+    The fewest digits to gather, at least 1. Toolkit choice: at most 128, the platform's
+    maximum for `maximum_digits`.
+
+    """
+    maximum_digits: int | None = Field(default=128, examples=[10], ge=1, le=128)
+    """
+    The most digits to gather, at most 128. Toolkit choice: at least 1, the platform's
+    minimum for `minimum_digits`.
+
+    """
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1, le=10)
+    """
+    How many times the prompt is played when there is no input. Toolkit choice: 1 to 10; the
+    platform documents only the default.
+
+    """
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1, le=600000)
+    """
+    Milliseconds to wait for digits after the prompt ends before playing it again (for
+    `gather`: to complete the request). Toolkit choice: 1 to 600000 (10 minutes); the
+    platform documents only the default.
+
+    """
+    terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+    valid_digits: str | None = Field(
+        default="0123456789#*", examples=["123"], pattern="^[0-9A-D*#]+$"
+    )
+    """
+    A list of all digits accepted as valid.
+    """
+    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1, le=120000)
+    """
+    Milliseconds to wait for each digit after the first. Toolkit choice: 1 to 120000 (2
+    minutes); the platform documents only the default.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
 
     """
 
@@ -2111,6 +3626,152 @@ class GatherUsingSpeakRequest(BaseModel):
     """
 
 
+class GatherUsingSpeakRequest2(BaseModel):
+    """
+    Speak text and gather DTMF digits.
+    """
+
+    payload: str = Field(..., examples=["Say this on the call"], max_length=3000, min_length=1)
+    """
+    The text or SSML to speak, at most 3,000 characters. Toolkit choice: at least one
+    character (the platform documents no minimum).
+
+    """
+    invalid_payload: str | None = Field(
+        default=None, examples=["Say this on the call"], max_length=3000, min_length=1
+    )
+    """
+    The text or SSML spoken when the digits do not match `valid_digits` or their number is
+    not between `minimum_digits` and `maximum_digits`, at most 3,000 characters.
+
+    """
+    payload_type: Literal["text", "ssml"] | str | None = Field(default="text", examples=["ssml"])
+    """
+    The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+    """
+    service_level: Literal["basic", "premium"] | str | None = Field(
+        default="premium", examples=["premium"]
+    )
+    """
+    This parameter impacts speech quality, language options and payload types. When
+    using `basic`, only the `en-US` language and payload type `text` are allowed.
+
+    """
+    voice: str = Field(..., examples=["AWS.Polly.Joanna-Neural"], max_length=256, min_length=1)
+    """
+    The voice used in speech synthesis, written `<Provider>.<Model>.<VoiceId>` (for example
+    `AWS.Polly.Joanna`, `Azure.en-US-AvaMultilingualNeural`, `Telnyx.KokoroTTS.af`);
+    a provider alone picks its default model and voice. `male` and `female` remain
+    accepted with `service_level` `basic`. Toolkit choice: any string of 1 to 256
+    characters is accepted and spoken with one simulated voice.
+
+    """
+    language: (
+        Literal[
+            "arb",
+            "cmn-CN",
+            "cy-GB",
+            "da-DK",
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-GB-WLS",
+            "en-IN",
+            "en-US",
+            "es-ES",
+            "es-MX",
+            "es-US",
+            "fr-CA",
+            "fr-FR",
+            "hi-IN",
+            "is-IS",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nb-NO",
+            "nl-NL",
+            "pl-PL",
+            "pt-BR",
+            "pt-PT",
+            "ro-RO",
+            "ru-RU",
+            "sv-SE",
+            "tr-TR",
+        ]
+        | str
+        | None
+    ) = Field(default=None, examples=["en-US"])
+    """
+    The language spoken. Optional; it is ignored for voices that carry their own language
+    (`AWS.Polly.*` and the other `<Provider>.<Model>.<VoiceId>` voices).
+
+    """
+    minimum_digits: int | None = Field(default=1, examples=[1], ge=1, le=128)
+    """
+    The fewest digits to gather, at least 1. Toolkit choice: at most 128, the platform's
+    maximum for `maximum_digits`.
+
+    """
+    maximum_digits: int | None = Field(default=128, examples=[10], ge=1, le=128)
+    """
+    The most digits to gather, at most 128. Toolkit choice: at least 1, the platform's
+    minimum for `minimum_digits`.
+
+    """
+    maximum_tries: int | None = Field(default=3, examples=[3], ge=1, le=10)
+    """
+    How many times the prompt is played when there is no input. Toolkit choice: 1 to 10; the
+    platform documents only the default.
+
+    """
+    timeout_millis: int | None = Field(default=60000, examples=[60000], ge=1, le=600000)
+    """
+    Milliseconds to wait for digits after the prompt ends before playing it again (for
+    `gather`: to complete the request). Toolkit choice: 1 to 600000 (10 minutes); the
+    platform documents only the default.
+
+    """
+    terminating_digit: str | None = Field(default="#", examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+    valid_digits: str | None = Field(
+        default="0123456789#*", examples=["123"], pattern="^[0-9A-D*#]+$"
+    )
+    """
+    A list of all digits accepted as valid.
+    """
+    inter_digit_timeout_millis: int | None = Field(default=5000, examples=[10000], ge=1, le=120000)
+    """
+    Milliseconds to wait for each digit after the first. Toolkit choice: 1 to 120000 (2
+    minutes); the platform documents only the default.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class HangupRequest(BaseModel):
     """
     Hang up the call.
@@ -2133,6 +3794,72 @@ class HangupRequest(BaseModel):
     Use this field to avoid duplicate commands. Telnyx will ignore any command with the
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class HangupRequest2(BaseModel):
+    """
+    Hang up the call.
+    """
+
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers added to the SIP BYE.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class LeaveQueueRequest(BaseModel):
+    """
+    Remove the call from its queue.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
 
     """
 
@@ -2170,6 +3897,26 @@ class Loop1(RootModel[str]):
     """
 
 
+class Loop3(RootModel[int]):
+    root: int = Field(..., examples=["infinity"], ge=1, le=100)
+    """
+    How many times the audio is played, 1 to 100, or `infinity` to play it until stopped.
+    Toolkit choice: the platform declares "string or integer"; the values are those of its
+    text (1 to 100, or `infinity`), given as an integer or a string.
+
+    """
+
+
+class Loop4(RootModel[str]):
+    root: str = Field(..., examples=["infinity"], pattern="^(infinity|[1-9][0-9]?|100)$")
+    """
+    How many times the audio is played, 1 to 100, or `infinity` to play it until stopped.
+    Toolkit choice: the platform declares "string or integer"; the values are those of its
+    text (1 to 100, or `infinity`), given as an integer or a string.
+
+    """
+
+
 class PaginationMeta(BaseModel):
     """
     Where a page sits in the whole list.
@@ -2190,6 +3937,13 @@ class PaginationMeta(BaseModel):
     total_results: int = Field(..., examples=[55])
     """
     How many items the list has across all pages.
+    """
+
+
+class PayloadType2(RootModel[Literal["text", "ssml"] | str]):
+    root: Literal["text", "ssml"] | str = Field(..., examples=["ssml"])
+    """
+    The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
     """
 
 
@@ -2256,6 +4010,77 @@ class PlaybackStartRequest(BaseModel):
     """
 
 
+class PlaybackStartRequest2(BaseModel):
+    """
+    Play an audio file on the call.
+    """
+
+    audio_url: str = Field(
+        ..., examples=["https://example.com/audio.wav"], pattern="^https?://[^ \\t\\n\\r\\f\\v]+$"
+    )
+    """
+    The WAV or MP3 file to play. Toolkit choice: required, since its alternatives
+    `media_name` and `playback_content` are not served.
+
+    """
+    audio_type: Literal["mp3", "wav"] | str | None = Field(default="mp3", examples=["wav"])
+    """
+    The type of the audio.
+    """
+    loop: Loop3 | Loop4 | None = Field(default=1, examples=["infinity"], validate_default=True)
+    """
+    How many times the audio is played, 1 to 100, or `infinity` to play it until stopped.
+    Toolkit choice: the platform declares "string or integer"; the values are those of its
+    text (1 to 100, or `infinity`), given as an integer or a string.
+
+    """
+    overlay: bool | None = Field(default=False, examples=[True])
+    """
+    Mix this audio on top of the audio being played (without `overlay`). Only with
+    `target_legs` `self`.
+
+    """
+    stop: Literal["current", "all"] | str | None = Field(default=None, examples=["current"])
+    """
+    Stop the audio being played first: `current` stops it and plays the next queued file,
+    `all` also clears the queue. When absent, nothing is stopped.
+
+    """
+    target_legs: Literal["self", "opposite", "both"] | str | None = Field(
+        default="self", examples=["self"]
+    )
+    """
+    The leg or legs that hear the audio.
+    """
+    cache_audio: bool | None = Field(default=True, examples=[True])
+    """
+    Cache the file, for audio played several times on the call.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class PlaybackStopRequest(BaseModel):
     """
     Stop audio being played on the call.
@@ -2282,6 +4107,120 @@ class PlaybackStopRequest(BaseModel):
     Use this field to avoid duplicate commands. Telnyx will ignore any command with the
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class PlaybackStopRequest2(BaseModel):
+    """
+    Stop audio being played on the call.
+    """
+
+    stop: Literal["current", "all"] | str | None = Field(default="all", examples=["current"])
+    """
+    `current` stops the audio being played, `all` also clears the queue.
+    """
+    overlay: bool | None = Field(default=False, examples=[False])
+    """
+    Stop the audio of the overlay queue instead.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class RecordPauseRequest(BaseModel):
+    """
+    Pause the call's recording.
+    """
+
+    recording_id: UUID | None = Field(
+        default=None, examples=["6e00ab49-9487-4364-8ad6-23965965afb2"]
+    )
+    """
+    The recording to act on. Toolkit choice: when absent, the call's current recording (a
+    call has at most one recording at a time here).
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class RecordResumeRequest(BaseModel):
+    """
+    Resume the call's recording.
+    """
+
+    recording_id: UUID | None = Field(
+        default=None, examples=["6e00ab49-9487-4364-8ad6-23965965afb2"]
+    )
+    """
+    The recording to act on. Toolkit choice: when absent, the call's current recording (a
+    call has at most one recording at a time here).
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
 
     """
 
@@ -2328,6 +4267,79 @@ class RecordStartRequest(BaseModel):
     """
 
 
+class RecordStartRequest2(BaseModel):
+    """
+    Start recording the call.
+    """
+
+    format: Literal["wav", "mp3"] | str = Field(..., examples=["mp3"])
+    """
+    The recording's file format.
+    """
+    channels: Literal["single", "dual"] | str = Field(..., examples=["single"])
+    """
+    `dual` records a stereo file, the first leg on channel A and the rest on channel B.
+
+    """
+    play_beep: bool | None = Field(default=False, examples=[True])
+    """
+    Play a beep when the recording starts. Toolkit choice: the platform gives no default; false.
+    """
+    max_length: int | None = Field(default=0, examples=[100], ge=0, le=14400)
+    """
+    The maximum length of the recording in seconds, 0 to 14400; 0 means no limit.
+    """
+    timeout_secs: int | None = Field(default=0, examples=[100], ge=0, le=14400)
+    """
+    Seconds of silence after which the recording stops; 0 means never. Toolkit choice: at
+    most 14400 (the longest a call lasts); the platform documents only the minimum.
+
+    """
+    recording_track: Literal["both", "inbound", "outbound"] | str | None = Field(
+        default="both", examples=["both"]
+    )
+    """
+    The audio track to record. With a single track (`inbound` or `outbound`) the channels
+    setting is ignored and the recording is mono.
+
+    """
+    custom_file_name: str | None = Field(
+        default=None, examples=["my_recording_file_name"], max_length=40, min_length=1
+    )
+    """
+    The recording's file name instead of the default (the `call_leg_id`). A Unix timestamp
+    suffix is added.
+
+    """
+    trim: Literal["trim-silence"] | str | None = Field(default=None, examples=["trim-silence"])
+    """
+    `trim-silence` removes silence from the beginning and end of the recording.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class RecordStopRequest(BaseModel):
     """
     Stop recording the call.
@@ -2354,6 +4366,44 @@ class RecordStopRequest(BaseModel):
     """
 
 
+class RecordStopRequest2(BaseModel):
+    """
+    Stop recording the call.
+    """
+
+    recording_id: UUID | None = Field(
+        default=None, examples=["6e00ab49-9487-4364-8ad6-23965965afb2"]
+    )
+    """
+    The recording to act on. Toolkit choice: when absent, the call's current recording (a
+    call has at most one recording at a time here).
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class RecordingUrls(BaseModel):
     """
     Recording URLs in requested format. The URL is valid for as long as the file exists; public URLs expire after 10 minutes.
@@ -2366,6 +4416,65 @@ class RecordingUrls(BaseModel):
     wav: str | None = Field(default=None, examples=["http://example.com/recording.wav"])
     """
     Recording URL in wav format, null when the recording is in mp3.
+    """
+
+
+class ReferRequest(BaseModel):
+    """
+    Send a SIP REFER.
+    """
+
+    sip_address: str = Field(
+        ...,
+        examples=["sip:username@sip.non-telnyx-address.com"],
+        max_length=2048,
+        pattern="^sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+$",
+    )
+    """
+    The SIP URI the call is referred to. Toolkit choice: a `sip:` or `sips:` URI of at
+    most 2048 characters (the platform documents a string).
+
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    sip_headers: list[SipHeader] | None = Field(default=None, max_length=10)
+    """
+    SIP headers to add. Only `User-to-User` is supported.
+    """
+    sip_auth_username: str | None = None
+    """
+    SIP Authentication username used for SIP challenges.
+    """
+    sip_auth_password: str | None = None
+    """
+    SIP Authentication password used for SIP challenges.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
     """
 
 
@@ -2408,6 +4517,40 @@ class RejectRequest(BaseModel):
     """
 
 
+class RejectRequest2(BaseModel):
+    """
+    Reject an incoming call.
+    """
+
+    cause: Literal["CALL_REJECTED", "USER_BUSY"] | str = Field(..., examples=["USER_BUSY"])
+    """
+    Why the call is rejected.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class SendDtmfRequest(BaseModel):
     """
     Send DTMF tones.
@@ -2441,6 +4584,117 @@ class SendDtmfRequest(BaseModel):
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
 
+    """
+
+
+class SendDtmfRequest2(BaseModel):
+    """
+    Send DTMF tones.
+    """
+
+    digits: str = Field(..., examples=["1www2WABCDw9"], max_length=128, pattern="^[0-9A-D*#wW]+$")
+    """
+    The digits to send: 0-9, A-D, `*` and `#`; `w` pauses 0.5 s and `W` 1 s. Toolkit
+    choice: at most 128 characters.
+
+    """
+    duration_millis: int | None = Field(default=250, examples=[500], ge=100, le=500)
+    """
+    How long each digit is played, 100 to 500 ms.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class SendSipInfoRequest(BaseModel):
+    """
+    Send a SIP INFO message.
+    """
+
+    content_type: str = Field(
+        ...,
+        examples=["application/json"],
+        max_length=255,
+        pattern="^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$",
+    )
+    """
+    The MIME type of the body. Toolkit choice: a `type/subtype` MIME type of at most 255
+    characters.
+
+    """
+    body: str = Field(..., examples=['{"key": "value", "numValue": 100}'], max_length=1400)
+    """
+    The body of the SIP INFO. Toolkit choice: at most 1400 characters; the platform states
+    a 1,400-byte limit in the description of `content_type`.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class ServiceLevel2(RootModel[Literal["basic", "premium"] | str]):
+    root: Literal["basic", "premium"] | str = Field(..., examples=["premium"])
+    """
+    This parameter impacts speech quality, language options and payload types. When
+    using `basic`, only the `en-US` language and payload type `text` are allowed.
+
+    """
+
+
+class SipHeader(BaseModel):
+    """
+    A SIP header of the INVITE (or of its answer). Only `User-to-User` is supported.
+    """
+
+    name: Literal["User-to-User"] | str = Field(..., examples=["User-to-User"])
+    """
+    The name of the header.
+    """
+    value: str = Field(..., examples=["1234"], max_length=1024)
+    """
+    The value of the header. Toolkit choice: at most 1024 characters.
     """
 
 
@@ -2516,6 +4770,626 @@ class SpeakRequest(BaseModel):
     Use this field to avoid duplicate commands. Telnyx will ignore any command with the
     same `command_id` for the same `call_control_id` within 60 seconds: it is answered
     200 and does nothing (no second set of webhooks).
+
+    """
+
+
+class SpeakRequest2(BaseModel):
+    """
+    Speak text on the call.
+    """
+
+    payload: str = Field(..., examples=["Say this on the call"], max_length=3000, min_length=1)
+    """
+    The text or SSML to speak, at most 3,000 characters. Toolkit choice: at least one
+    character (the platform documents no minimum).
+
+    """
+    payload_type: Literal["text", "ssml"] | str | None = Field(default="text", examples=["ssml"])
+    """
+    The type of the provided payload. The payload can either be plain text, or Speech Synthesis Markup Language (SSML).
+    """
+    service_level: Literal["basic", "premium"] | str | None = Field(
+        default="premium", examples=["premium"]
+    )
+    """
+    This parameter impacts speech quality, language options and payload types. When
+    using `basic`, only the `en-US` language and payload type `text` are allowed.
+
+    """
+    voice: str = Field(..., examples=["AWS.Polly.Joanna-Neural"], max_length=256, min_length=1)
+    """
+    The voice used in speech synthesis, written `<Provider>.<Model>.<VoiceId>` (for example
+    `AWS.Polly.Joanna`, `Azure.en-US-AvaMultilingualNeural`, `Telnyx.KokoroTTS.af`);
+    a provider alone picks its default model and voice. `male` and `female` remain
+    accepted with `service_level` `basic`. Toolkit choice: any string of 1 to 256
+    characters is accepted and spoken with one simulated voice.
+
+    """
+    language: (
+        Literal[
+            "arb",
+            "cmn-CN",
+            "cy-GB",
+            "da-DK",
+            "de-DE",
+            "en-AU",
+            "en-GB",
+            "en-GB-WLS",
+            "en-IN",
+            "en-US",
+            "es-ES",
+            "es-MX",
+            "es-US",
+            "fr-CA",
+            "fr-FR",
+            "hi-IN",
+            "is-IS",
+            "it-IT",
+            "ja-JP",
+            "ko-KR",
+            "nb-NO",
+            "nl-NL",
+            "pl-PL",
+            "pt-BR",
+            "pt-PT",
+            "ro-RO",
+            "ru-RU",
+            "sv-SE",
+            "tr-TR",
+        ]
+        | str
+        | None
+    ) = Field(default=None, examples=["en-US"])
+    """
+    The language spoken. Optional; it is ignored for voices that carry their own language
+    (`AWS.Polly.*` and the other `<Provider>.<Model>.<VoiceId>` voices).
+
+    """
+    stop: Literal["current", "all"] | str | None = Field(default=None, examples=["current"])
+    """
+    Stop the audio being played first: `current` stops it and plays the next in the
+    queue, `all` also clears the queue. When absent, nothing is stopped.
+
+    """
+    loop: Loop3 | Loop4 | None = Field(default=1, examples=["infinity"], validate_default=True)
+    """
+    How many times the audio is played, 1 to 100, or `infinity` to play it until stopped.
+    Toolkit choice: the platform declares "string or integer"; the values are those of its
+    text (1 to 100, or `infinity`), given as an integer or a string.
+
+    """
+    target_legs: Literal["self", "opposite", "both"] | str | None = Field(
+        default="self", examples=["self"]
+    )
+    """
+    The leg or legs that hear the audio.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class StopAudio2(RootModel[Literal["current", "all"] | str]):
+    root: Literal["current", "all"] | str = Field(..., examples=["current"])
+    """
+    When specified, it stops the current audio being played. Specify `current` to stop
+    the current audio being played, and to play the next file in the queue. Specify
+    `all` to stop the current audio file being played and to also clear all audio
+    files from the queue.
+
+    """
+
+
+class StreamParams(BaseModel):
+    """
+    The stream's parameters, as the command gave them.
+    """
+
+    stream_url: str | None = Field(default=None, examples=["wss://www.example.com/websocket"])
+    """
+    The WebSocket the media was to be streamed to.
+    """
+    track: Literal["inbound_track", "outbound_track", "both_tracks"] | str | None = Field(
+        default=None, examples=["inbound_track"]
+    )
+    """
+    The track that was to be streamed.
+    """
+
+
+class StreamingFailedEvent(BaseModel):
+    """
+    Streaming failed, webhook API v2 envelope.
+    """
+
+    data: StreamingFailedEventData
+    meta: WebhookMeta | None = None
+
+
+class StreamingFailedEventData(BaseModel):
+    """
+    The event of a streaming failed webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["streaming.failed"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: StreamingFailedPayload
+
+
+class StreamingFailedPayload(BaseModel):
+    """
+    The payload of a streaming failed webhook.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    failure_reason: str = Field(..., examples=["connection_failed"])
+    """
+    Why the stream failed, in short.
+    """
+    stream_id: UUID = Field(..., examples=["1edb94f9-7ef0-4150-b502-e0ebadfd9491"])
+    """
+    The stream that failed.
+    """
+    stream_type: Literal["websocket", "dialogflow"] | str = Field(..., examples=["websocket"])
+    """
+    The kind of stream.
+    """
+    stream_params: StreamParams | None = None
+    """
+    The stream's parameters, as the command gave them.
+    """
+
+
+class StreamingPayload(BaseModel):
+    """
+    The payload of the streaming started and stopped webhooks.
+    """
+
+    call_control_id: str = Field(
+        ..., examples=["v1:T02llQxIyaRkhfRKxgAP8nY511EhFLizdvdUKJiSw8d6A9BborherQ"]
+    )
+    """
+    Call ID used to issue commands via Call Control API.
+    """
+    call_leg_id: str = Field(..., examples=["2dc6fc34-f9e0-11ea-b68e-02420a0f7768"])
+    """
+    ID that is unique to the call and can be used to correlate webhook events.
+    """
+    call_session_id: str = Field(..., examples=["2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768"])
+    """
+    ID that is unique to the call session and can be used to correlate webhook events. A call session is a group of related call legs that logically belong to the same phone call, e.g. an inbound and outbound leg of a transferred call.
+    """
+    client_state: str | None = Field(..., examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"])
+    """
+    State received from a command, as it was given; null when no command has set one.
+    """
+    connection_id: str = Field(..., examples=["1293384261075731499"])
+    """
+    Call Control App ID (formerly Telnyx connection ID) used in the call.
+    """
+    stream_url: str = Field(..., examples=["wss://www.example.com/websocket"])
+    """
+    The WebSocket the media is streamed to.
+    """
+
+
+class StreamingStartRequest(BaseModel):
+    """
+    Start streaming the call's media.
+    """
+
+    stream_url: str = Field(
+        ...,
+        examples=["wss://www.example.com/websocket"],
+        max_length=2048,
+        pattern="^wss?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    The WebSocket the media is streamed to. Toolkit choice: required, since the
+    alternative (Dialogflow) is not served.
+
+    """
+    stream_track: Literal["inbound_track", "outbound_track", "both_tracks"] | str | None = Field(
+        default="inbound_track", examples=["both_tracks"]
+    )
+    """
+    Which track is streamed.
+    """
+    stream_codec: (
+        Literal["PCMU", "PCMA", "G722", "OPUS", "AMR-WB", "L16", "default"] | str | None
+    ) = Field(default="default", examples=["PCMA"])
+    """
+    The codec of the streamed audio. `default`, or a codec the call cannot be transcoded
+    to, streams the call's own codec.
+
+    """
+    stream_auth_token: str | None = Field(
+        default=None, examples=["your-auth-token"], max_length=4000
+    )
+    """
+    A token sent when the WebSocket connection is made, at most 4000 characters.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class StreamingStartedEvent(BaseModel):
+    """
+    Streaming started, webhook API v2 envelope.
+    """
+
+    data: StreamingStartedEventData
+    meta: WebhookMeta | None = None
+
+
+class StreamingStartedEventData(BaseModel):
+    """
+    The event of a streaming started webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["streaming.started"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: StreamingPayload
+
+
+class StreamingStopRequest(BaseModel):
+    """
+    Stop streaming the call's media.
+    """
+
+    stream_id: UUID | None = Field(default=None, examples=["1edb94f9-7ef0-4150-b502-e0ebadfd9491"])
+    """
+    The stream to stop; when absent, every stream of the call.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class StreamingStoppedEvent(BaseModel):
+    """
+    Streaming stopped, webhook API v2 envelope.
+    """
+
+    data: StreamingStoppedEventData
+    meta: WebhookMeta | None = None
+
+
+class StreamingStoppedEventData(BaseModel):
+    """
+    The event of a streaming stopped webhook, API v2.
+    """
+
+    record_type: Literal["event"] | str = Field(..., examples=["event"])
+    """
+    Identifies the type of the resource.
+    """
+    id: UUID = Field(..., examples=["0ccc7b54-4df3-4bca-a65a-3da1ecc777f0"])
+    """
+    Identifies the webhook. A redelivery of the same event carries the same `id`, so
+    receivers can drop duplicates.
+
+    """
+    event_type: Literal["streaming.stopped"]
+    """
+    The type of event.
+    """
+    occurred_at: AwareDatetime
+    """
+    ISO 8601 time at which the event occurred.
+    """
+    payload: StreamingPayload
+
+
+class SuppressionStartRequest(BaseModel):
+    """
+    Start noise suppression.
+    """
+
+    direction: Literal["inbound", "outbound", "both"] | str | None = Field(
+        default="inbound", examples=["both"]
+    )
+    """
+    The direction of audio that is noise suppressed.
+    """
+    noise_suppression_engine: (
+        Literal["Denoiser", "DeepFilterNet", "Krisp", "AiCoustics"] | str | None
+    ) = Field(default="Denoiser", examples=["Denoiser"])
+    """
+    The noise suppression engine. Toolkit choice: the four named engines; the platform's
+    model-specific values and its deprecated letters A-D are not served.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class SuppressionStopRequest(BaseModel):
+    """
+    Stop noise suppression.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class TerminatingDigit2(RootModel[str]):
+    root: str = Field(..., examples=["#"], pattern="^[0-9A-D*#]$")
+    """
+    The digit used to terminate input if fewer than `maximum_digits` digits have been gathered.
+    """
+
+
+class TranscriptionData(BaseModel):
+    """
+    One recognised utterance.
+    """
+
+    transcript: str = Field(..., examples=["hello this is a test speech"])
+    """
+    The recognised text.
+    """
+    is_final: bool = Field(..., examples=[True])
+    """
+    False for an interim result, true for the final one.
+    """
+    confidence: float = Field(..., examples=[0.977219], ge=0.0, le=1.0)
+    """
+    How confident the recognition is, from 0 to 1.
+    """
+    transcription_track: Literal["inbound", "outbound"] | str | None = Field(
+        default=None, examples=["inbound"]
+    )
+    """
+    The leg that was transcribed.
+    """
+
+
+class TranscriptionStartRequest(BaseModel):
+    """
+    Start real-time transcription.
+    """
+
+    transcription_engine: (
+        Literal[
+            "Google",
+            "Telnyx",
+            "Deepgram",
+            "Azure",
+            "xAI",
+            "AssemblyAI",
+            "Speechmatics",
+            "Soniox",
+            "Parakeet",
+            "A",
+            "B",
+        ]
+        | str
+        | None
+    ) = Field(default="Google", examples=["Telnyx"])
+    """
+    The speech recognition engine; `A` (Google) and `B` (Telnyx) are legacy names.
+    Toolkit choice: every engine is simulated alike; the engine-specific
+    `transcription_engine_config` is accepted and ignored.
+
+    """
+    transcription_tracks: Literal["inbound", "outbound", "both"] | str | None = Field(
+        default="inbound", examples=["both"]
+    )
+    """
+    Which leg is transcribed: `inbound` the leg that asked, `outbound` the other leg,
+    `both` both. Toolkit choice: the platform declares a free string and lists these
+    three values in its text.
+
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
+class TranscriptionStopRequest(BaseModel):
+    """
+    Stop real-time transcription.
+    """
+
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
 
     """
 
@@ -2610,10 +5484,147 @@ class TransferRequest(BaseModel):
     """
 
 
+class TransferRequest2(BaseModel):
+    """
+    Transfer the call.
+    """
+
+    to: str = Field(
+        ...,
+        examples=["+18005550100"],
+        pattern="^(\\+[1-9][0-9]{1,14}|sips?:[^ \\t\\n\\r\\f\\v@]+@[^ \\t\\n\\r\\f\\v@]+)$",
+    )
+    """
+    The DID (+E.164) or SIP URI to transfer the call to.
+    """
+    from_: str | None = Field(
+        default=None, alias="from", examples=["+18005550101"], pattern="^\\+[1-9][0-9]{1,14}$"
+    )
+    """
+    The caller id presented to the destination, a +E.164 number. When absent, the
+    original call's `to` number.
+
+    """
+    from_display_name: str | None = Field(default=None, examples=["Company Name"], max_length=128)
+    """
+    The caller id name (SIP From Display Name) presented to the destination: at most 128
+    characters.
+
+    """
+    audio_url: str | None = Field(
+        default=None,
+        examples=["https://example.com/audio.wav"],
+        pattern="^https?://[^ \\t\\n\\r\\f\\v]+$",
+    )
+    """
+    A WAV or MP3 file played to the destination when it answers, before bridging.
+    """
+    timeout_secs: int | None = Field(default=30, examples=[60], ge=5, le=600)
+    """
+    The number of seconds to wait for the destination to answer. When it passes, the call
+    hangs up with a `call.hangup` of `hangup_cause` `timeout`. From 5 to 600 seconds.
+
+    """
+    time_limit_secs: int | None = Field(default=14400, examples=[600], ge=30, le=14400)
+    """
+    The maximum duration of the call leg in seconds. When it is reached, the call hangs up
+    with a `call.hangup` of `hangup_cause` `time_limit`. From 30 seconds to 4 hours.
+
+    """
+    answering_machine_detection: (
+        Literal["detect", "detect_beep", "detect_words", "greeting_end", "disabled"] | str | None
+    ) = Field(default="disabled", examples=["detect"])
+    """
+    Answering machine detection. When the call is answered, `call.machine.detection.ended`
+    says whether a human or a machine answered; `detect_beep` and `greeting_end` also send
+    `call.machine.greeting.ended` when the machine's greeting ends.
+
+    Toolkit choice: `premium` detection (and its `call.machine.premium.*` events) is not
+    served.
+
+    """
+    custom_headers: list[CustomSipHeader] | None = Field(
+        default=None, examples=[[{"name": "head_1", "value": "val_1"}]]
+    )
+    """
+    Custom headers to be added to the SIP INVITE.
+    """
+    sip_headers: list[SipHeader] | None = Field(default=None, max_length=10)
+    """
+    SIP headers to add. Only `User-to-User` is supported.
+    """
+    sip_auth_username: str | None = None
+    """
+    SIP Authentication username used for SIP challenges.
+    """
+    sip_auth_password: str | None = None
+    """
+    SIP Authentication password used for SIP challenges.
+    """
+    early_media: bool | None = Field(default=True, examples=[False])
+    """
+    Pass the destination's early media to the originating leg.
+    """
+    park_after_unbridge: Literal["self"] | str | None = Field(default=None, examples=["self"])
+    """
+    What happens to this leg when the bridge ends (the other leg hangs up or is
+    transferred): `self` parks it. When absent, the leg hangs up. Toolkit choice: the
+    platform declares a free string and documents only `self`.
+
+    """
+    mute_dtmf: Literal["none", "both", "self", "opposite"] | str | None = Field(
+        default="none", examples=["opposite"]
+    )
+    """
+    Which participants do not hear DTMF tones. The `call.dtmf.received` webhooks are sent
+    anyway.
+
+    """
+    target_leg_client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    The `client_state` of the new leg's webhooks.
+    """
+    client_state: str | None = Field(
+        default=None,
+        examples=["aGF2ZSBhIG5pY2UgZGF5ID1d"],
+        max_length=4096,
+        pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+    )
+    """
+    State to add to every later webhook of the call, as given. It must be valid Base64.
+    Toolkit choice: at most 4096 characters; the platform documents no limit.
+
+    """
+    command_id: str | None = Field(
+        default=None,
+        examples=["891510ac-f3e4-11e8-af5b-de00688a4901"],
+        max_length=256,
+        min_length=1,
+    )
+    """
+    Use this field to avoid duplicate commands. A command with the same `command_id` for the
+    same `call_control_id` within 60 seconds is answered 200 and does nothing (no second set
+    of webhooks). Toolkit choice: 1 to 256 characters; the platform documents no limit.
+
+    """
+
+
 class UpdateCallControlApplicationRequest(RootModel[CreateCallControlApplicationRequest]):
     root: CreateCallControlApplicationRequest
     """
     The new settings of a call control application; the same fields as on create.
+    """
+
+
+class ValidDigits2(RootModel[str]):
+    root: str = Field(..., examples=["123"], pattern="^[0-9A-D*#]+$")
+    """
+    A list of all digits accepted as valid.
     """
 
 

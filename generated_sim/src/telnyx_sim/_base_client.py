@@ -45,6 +45,7 @@ from ._exceptions import (
     MissingCredentialsError,
     status_error,
 )
+from ._models import validator
 from ._pagination import AsyncPage, AsyncPaginator, PageInfo, SyncPage
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven
@@ -152,19 +153,8 @@ def _multipart(body: object) -> tuple[dict[str, object], dict[str, object]]:
     return data, files
 
 
-_ADAPTERS: dict[object, pydantic.TypeAdapter[Any]] = {}
-
-
-def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
-    """A cached :class:`pydantic.TypeAdapter` for a result type."""
-    adapter = _ADAPTERS.get(cast_to)
-    if adapter is None:
-        adapter = _ADAPTERS[cast_to] = pydantic.TypeAdapter(cast_to)
-    return adapter
-
-
-def _parse(response: httpx.Response, cast_to: type[_T]) -> _T:
-    """The body of a 2xx answer as ``cast_to``."""
+def _parse(response: httpx.Response, cast_to: type[_T], strict: bool = False) -> _T:
+    """The body of a 2xx answer as ``cast_to`` (constraints checked only if ``strict``)."""
     if cast_to is type(None) or cast_to is bytes or cast_to is str:
         value: object = (
             None
@@ -175,7 +165,7 @@ def _parse(response: httpx.Response, cast_to: type[_T]) -> _T:
         )
         return cast(_T, value)
     try:
-        result: _T = _adapter(cast_to).validate_json(response.content)
+        result: _T = validator(cast_to, strict=strict).validate_json(response.content)
     except pydantic.ValidationError as exc:
         if exc.errors()[0]["type"] == "json_invalid":
             raise APIResponseValidationError(response, "the body is not valid JSON") from exc
@@ -240,8 +230,11 @@ class _BaseClient(Generic[_HttpT]):
         max_retry_delay: float,
         max_retry_after: float,
         default_headers: Mapping[str, str] | None,
+        strict: bool = False,
     ) -> None:
         self.base_url = base_url
+        self.strict = strict
+        """Whether answers are checked against every documented constraint (not only types)."""
         self.timeout = timeout
         self.max_retries = max_retries
         self.initial_retry_delay = initial_retry_delay
@@ -282,6 +275,7 @@ class _BaseClient(Generic[_HttpT]):
         max_retry_after: float | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: _HttpT | None = None,
+        strict: bool | None = None,
     ) -> Self:
         """A copy of the client with some settings changed (``default_headers`` are added).
 
@@ -307,6 +301,8 @@ class _BaseClient(Generic[_HttpT]):
             new.max_retry_after = max_retry_after
         if http_client is not None:
             new._http = http_client
+        if strict is not None:
+            new.strict = strict
         return new
 
     def _with_raw_response(self) -> Self:
@@ -487,6 +483,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -501,6 +498,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             max_retry_delay=max_retry_delay,
             max_retry_after=max_retry_after,
             default_headers=default_headers,
+            strict=strict,
         )
         self.sleep: Callable[[float], object] = time.sleep
         """Waits the given seconds before a retry."""
@@ -521,7 +519,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         security, ...).
         """
         response, retries = self._send(self._build_request(method, path, **options), idempotent)
-        return self._result(response, retries, lambda: _parse(response, cast_to))
+        return self._result(response, retries, lambda: _parse(response, cast_to, self.strict))
 
     def request_page(
         self,
@@ -544,11 +542,13 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
 
         def fetch_page(page_query: Mapping[str, object]) -> SyncPage[_T]:
             response, _ = fetch(page_query)
-            return SyncPage(_parse(response, cast_to), page, page_query, fetch_page)
+            return SyncPage(_parse(response, cast_to, self.strict), page, page_query, fetch_page)
 
         response, retries = fetch(query)
         return self._result(
-            response, retries, lambda: SyncPage(_parse(response, cast_to), page, query, fetch_page)
+            response,
+            retries,
+            lambda: SyncPage(_parse(response, cast_to, self.strict), page, query, fetch_page),
         )
 
     def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
@@ -617,6 +617,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -631,6 +632,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             max_retry_delay=max_retry_delay,
             max_retry_after=max_retry_after,
             default_headers=default_headers,
+            strict=strict,
         )
         self.sleep: Callable[[float], Awaitable[object]] = _async_sleep
         """Waits the given seconds before a retry."""
@@ -653,7 +655,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         response, retries = await self._send(
             self._build_request(method, path, **options), idempotent
         )
-        return self._result(response, retries, lambda: _parse(response, cast_to))
+        return self._result(response, retries, lambda: _parse(response, cast_to, self.strict))
 
     def request_page(
         self,
@@ -678,14 +680,14 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
         async def fetch_page(page_query: Mapping[str, object]) -> AsyncPage[_T]:
             response, _ = await fetch(page_query)
-            return AsyncPage(_parse(response, cast_to), page, page_query, fetch_page)
+            return AsyncPage(_parse(response, cast_to, self.strict), page, page_query, fetch_page)
 
         async def first_page() -> AsyncPage[_T]:
             response, retries = await fetch(query)
             return self._result(
                 response,
                 retries,
-                lambda: AsyncPage(_parse(response, cast_to), page, query, fetch_page),
+                lambda: AsyncPage(_parse(response, cast_to, self.strict), page, query, fetch_page),
             )
 
         return AsyncPaginator(first_page)

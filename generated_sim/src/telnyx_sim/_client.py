@@ -45,6 +45,9 @@ class Client(SyncAPIClient):
         http_client: An :class:`httpx.Client` to send requests with (the
             client then leaves closing it to you).
         default_headers: Headers sent with every request.
+        strict: Check answers against every documented constraint (pattern,
+            length, range); by default only types are checked, so that a value outside what
+            the description promises is kept rather than rejected.
     """
 
     def __init__(
@@ -58,6 +61,7 @@ class Client(SyncAPIClient):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.Client | None = None,
         default_headers: dict[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         if base_url is None:
             base_url = os.environ.get("TELNYX_SIM_BASE_URL") or DEFAULT_BASE_URL
@@ -73,6 +77,7 @@ class Client(SyncAPIClient):
             max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
+            strict=strict,
         )
 
     @property
@@ -98,6 +103,9 @@ class AsyncClient(AsyncAPIClient):
         http_client: An :class:`httpx.AsyncClient` to send requests with (the
             client then leaves closing it to you).
         default_headers: Headers sent with every request.
+        strict: Check answers against every documented constraint (pattern,
+            length, range); by default only types are checked, so that a value outside what
+            the description promises is kept rather than rejected.
     """
 
     def __init__(
@@ -111,6 +119,7 @@ class AsyncClient(AsyncAPIClient):
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         http_client: httpx.AsyncClient | None = None,
         default_headers: dict[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         if base_url is None:
             base_url = os.environ.get("TELNYX_SIM_BASE_URL") or DEFAULT_BASE_URL
@@ -126,6 +135,7 @@ class AsyncClient(AsyncAPIClient):
             max_retry_after=max_retry_after,
             http_client=http_client,
             default_headers=default_headers,
+            strict=strict,
         )
 
     @property

@@ -174,9 +174,9 @@ class Script(BaseModel):
     """
     For `early_hangup`, simulated seconds between answer and hangup.
     """
-    times: int | None = Field(default=None, ge=1)
+    times: int | None = Field(default=None, ge=1, le=1000000)
     """
-    How many calls the script applies to; null for every call.
+    How many calls the script applies to; null for every call. At most 1000000.
     """
 
 

@@ -12,19 +12,31 @@ if TYPE_CHECKING:
     from .call_control_applications import CallControlApplications as CallControlApplications
     from .calls import AsyncCalls as AsyncCalls
     from .calls import Calls as Calls
+    from .v2_call_actions import AsyncV2CallActions as AsyncV2CallActions
+    from .v2_call_actions import V2CallActions as V2CallActions
+    from .v2_calls import AsyncV2Calls as AsyncV2Calls
+    from .v2_calls import V2Calls as V2Calls
 
 _LAZY = {
     "CallControlApplications": ".call_control_applications",
     "AsyncCallControlApplications": ".call_control_applications",
     "Calls": ".calls",
     "AsyncCalls": ".calls",
+    "V2CallActions": ".v2_call_actions",
+    "AsyncV2CallActions": ".v2_call_actions",
+    "V2Calls": ".v2_calls",
+    "AsyncV2Calls": ".v2_calls",
 }
 
 __all__ = [
     "AsyncCallControlApplications",
     "AsyncCalls",
+    "AsyncV2CallActions",
+    "AsyncV2Calls",
     "CallControlApplications",
     "Calls",
+    "V2CallActions",
+    "V2Calls",
 ]
 
 

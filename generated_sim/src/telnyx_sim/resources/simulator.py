@@ -268,7 +268,7 @@ class Simulator(SyncAPIResource):
                 `/calls/{id}/answer`, `/reject` or `/hangup`, or until `timeout_secs`).
             ring_secs: Simulated seconds of ringing before the outcome.
             hangup_after_secs: For `early_hangup`, simulated seconds between answer and hangup.
-            times: How many calls the script applies to; null for every call.
+            times: How many calls the script applies to; null for every call. At most 1000000.
             timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
                 client's `timeout`; None waits forever.
         """
@@ -601,7 +601,7 @@ class AsyncSimulator(AsyncAPIResource):
                 `/calls/{id}/answer`, `/reject` or `/hangup`, or until `timeout_secs`).
             ring_secs: Simulated seconds of ringing before the outcome.
             hangup_after_secs: For `early_hangup`, simulated seconds between answer and hangup.
-            times: How many calls the script applies to; null for every call.
+            times: How many calls the script applies to; null for every call. At most 1000000.
             timeout: Seconds (or an `httpx.Timeout`) this request may take, instead of the
                 client's `timeout`; None waits forever.
         """
