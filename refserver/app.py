@@ -33,7 +33,7 @@ from .errors import TelnyxError, error, not_found
 from .faults import Faults
 from .signing import Signer
 from .spec import Operation, SpecIndex, Unsupported
-from .store import Store
+from .storage import open_storage
 from .validation import parse_json_body, query_params, validate_body, validate_params
 from .webhooks import Outbox
 
@@ -76,8 +76,8 @@ class RefServer:
         self.cfg = cfg
         self.spec = spec or SpecIndex.load(cfg.spec_dir)
         self.faults = Faults(cfg.faults)
-        self.store = Store(cfg.state_db, cfg.synchronous)
-        self.signer = Signer.from_config(cfg, self.spec.signature)
+        self.store = open_storage(cfg.state_db, cfg.synchronous)  # SQLite, or PostgreSQL shared by processes
+        self.signer = Signer.from_config(cfg, self.spec.signature, self.store)
         self.outbox = Outbox(self.spec, self.store, self.signer, cfg, self.faults)
         self.engine = Engine(self.spec, self.store, self.outbox, cfg, self.faults)
         self.apps = Applications(self.spec, self.store, self.faults)
@@ -303,10 +303,12 @@ class RefServer:
     async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
         self.engine.restore()
         await self.outbox.start()
+        await self.engine.start_timers()
         try:
             yield
         finally:
             self.engine.shutdown()
+            await self.engine.stop_timers()
             await self.outbox.stop()
             self.store.close()
 

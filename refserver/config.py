@@ -85,8 +85,13 @@ class Config:
         return self.state_db == ":memory:"
 
     @property
+    def shared(self) -> bool:
+        """STATE_DB names a PostgreSQL database, which several server processes may share."""
+        return self.state_db.startswith(("postgresql://", "postgres://"))
+
+    @property
     def state_dir(self) -> Path | None:
-        return None if self.in_memory else Path(self.state_db).resolve().parent
+        return None if self.in_memory or self.shared else Path(self.state_db).resolve().parent
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:

@@ -16,6 +16,7 @@ import base64
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from nacl.signing import SigningKey
 
@@ -24,6 +25,7 @@ from specmodel import WebhookSignature
 from .config import Config
 
 KEY_FILE = "signing_key"
+KEY_SETTING = "signing_key"
 
 
 ALGORITHMS = ("ed25519",)  # what this server can sign with
@@ -47,9 +49,12 @@ class Signer:
         return self.scheme.signature_header if self.scheme is not None else None
 
     @classmethod
-    def from_config(cls, cfg: Config, scheme: WebhookSignature | None) -> Signer:
+    def from_config(cls, cfg: Config, scheme: WebhookSignature | None, store: Any = None) -> Signer:
         if cfg.signing_seed is not None:
             return cls(cfg.signing_seed, "TELNYX_SIGNING_KEY", scheme)
+        if cfg.shared and store is not None:  # one key for every process sharing the database
+            text = store.add_setting(KEY_SETTING, base64.b64encode(os.urandom(32)).decode("ascii"))
+            return cls(base64.b64decode(text), "kept in the database (settings.signing_key)", scheme)
         if cfg.state_dir is None:
             return cls(os.urandom(32), "generated for this run (STATE_DB=:memory:)", scheme)
         path = cfg.state_dir / KEY_FILE

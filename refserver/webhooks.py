@@ -24,6 +24,13 @@ PER_ACCOUNT, it holds back the same account's other destinations by at most one 
 committed before the lane moves on. Rows survive restarts: start() reloads every
 pending row from the table, and delivery resumes where it stopped. Nothing polls the
 table: a webhook goes out as soon as its transaction commits and its lane is free.
+
+Shared state (STATE_DB=postgresql://...): several processes deliver from the same outbox, so
+there are no lanes in memory. The row's transaction also notifies every process (LISTEN/
+NOTIFY); any of them leases the leg's head, posts it as above and records the result while
+it still holds the lease, which frees the leg's next row (refserver/storage/dispatch.py).
+A process killed mid-delivery loses its lease when the webhook's timeouts and a margin have
+passed, and another posts the row again: at least once, with the same event id.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from .faults import Faults
 from .httpclient import Client, HTTPError, target
 from .signing import Signer
 from .spec import SpecIndex
+from .storage.dispatch import OUTBOX_CHANNEL, Attempt, Deliveries
 from .store import Store
 
 log = logging.getLogger("refserver.webhooks")
@@ -101,6 +109,9 @@ class Outbox:
         self._started = False
         self._stopping = False
         self._fault_counts: dict[str, int] = {}
+        # PostgreSQL (STATE_DB=postgresql://...): delivery from the database, by any process (storage/dispatch.py)
+        self.shared = cfg.shared
+        self._deliveries: Deliveries | None = None
 
     # ---- rendering ---------------------------------------------------------------
     def render(self, event: str, envelope: str, event_id: str, fields: dict[str, Any]) -> Any:
@@ -161,17 +172,27 @@ class Outbox:
         }
         row["seq"] = self.store.add_outbox(row)
         row["attempts"] = 0
+        if self.shared:  # whichever process claims the leg's head posts it: all are woken at the commit
+            self.store.notify(OUTBOX_CHANNEL, order_key)
+            return
         self.store.after_commit(lambda: self._queue(row))
 
     # ---- the dispatcher ----------------------------------------------------------
     async def start(self) -> None:
         self._client = Client(USER_AGENT)
+        if self.shared:
+            self._deliveries = Deliveries(self.store, self._attempt, parallel=PER_ACCOUNT)  # type: ignore[arg-type]
+            await self._deliveries.start()
+            self._started = True
+            return
         for row in self.store.pending_outbox():  # what a previous run left undelivered
             self._enqueue(dict(row))
         self._started = True
 
     async def stop(self) -> None:
         self._stopping = True
+        if self._deliveries is not None:
+            await self._deliveries.stop()
         tasks = list(self._workers.values())
         for task in tasks:
             task.cancel()
@@ -261,6 +282,17 @@ class Outbox:
 
     async def _deliver(self, row: dict[str, Any]) -> bool:
         """One attempt (primary, then failover); recorded. True when the row is settled."""
+        result = await self._attempt(row)
+        if self._stopping:  # not recorded: the attempt is made again after a restart
+            raise asyncio.CancelledError
+        self.store.record_delivery(
+            row["seq"], result.attempt, result.tries, result.status, result.next_attempt_at, result.delivered_to
+        )
+        row["attempts"], row["next_attempt_at"] = result.attempt, result.next_attempt_at
+        return result.status != "pending"
+
+    async def _attempt(self, row: dict[str, Any]) -> Attempt:
+        """One attempt (primary, then failover), not yet recorded."""
         attempt = row["attempts"] + 1
         template = json.loads(row["body"])
         tries = []
@@ -281,11 +313,7 @@ class Outbox:
             status, next_at = "failed", time.time()
         else:
             status, next_at = "pending", time.time() + self.schedule[attempt - 1]
-        if self._stopping:  # not recorded: the attempt is made again after a restart
-            raise asyncio.CancelledError
-        self.store.record_delivery(row["seq"], attempt, tries, status, next_at, delivered_to)
-        row["attempts"], row["next_attempt_at"] = attempt, next_at
-        return status != "pending"
+        return Attempt(attempt, tries, status, next_at, delivered_to)
 
     # ---- reading -----------------------------------------------------------------
     def records(self, rows: list[Any]) -> list[dict[str, Any]]:

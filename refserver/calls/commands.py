@@ -153,7 +153,8 @@ class Commands(V2Commands):
     def start_ringing(self, call: Call, time_limit_secs: float) -> None:
         e = self.e
         e.far_end.ring(call)
-        e.timers.start(call, "time_limit", time_limit_secs, lambda: e.far_end.end(call, TIME_LIMIT), timeout=True)
+        end = lambda: e.far_end.end(call, TIME_LIMIT)  # noqa: E731
+        e.timers.durable(call, "time_limit", time_limit_secs, "far_end.end", {"cause": TIME_LIMIT}, end, True)
 
     # ---- a command ---------------------------------------------------------------
     def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> dict[str, Any]:

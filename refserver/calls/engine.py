@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from ..config import Config
 from ..errors import fail, not_found
 from ..faults import Faults
 from ..spec import SpecIndex, Unsupported
+from ..storage.dispatch import TimerLoop
 from ..store import Store
 from ..webhooks import Outbox
-from .call import Call, new_call_control_id
+from .call import PERSISTED, Call, new_call_control_id
 from .commands import Commands
 from .farend import FarEnd
 from .features import Features
@@ -59,6 +61,14 @@ class Engine:
             raise Unsupported(f"events the engine reports but the spec does not define: {sorted(missing)}")
         self.timers = Timers(store, cfg.time_scale, self._save_by_id)
         self.timers.clamp = not faults.timer_overflow
+        # PostgreSQL: several processes share the calls; each request reads the call from the database
+        # (under a lock on it), call timeouts and the far end's ringing are timer rows any process fires
+        self.shared = cfg.shared
+        self.timers.shared = cfg.shared
+        if cfg.shared:
+            self.timers.before = self.find  # a timer of this process acts on the call as the database has it
+        self._fresh: set[str] = set()  # calls read from the database in the current transaction
+        self.timer_loop: TimerLoop | None = None
         self.player = Player(self)
         self.gatherer = Gatherer(self)
         self.recorder = Recorder(self)
@@ -69,16 +79,49 @@ class Engine:
 
     # ---- lifecycle ---------------------------------------------------------------
     def restore(self) -> None:
-        """Load the calls that were alive when the server stopped (a ringing one rings again)."""
+        """Load the calls that were alive when the server stopped (a ringing one rings again).
+        Shared state: calls are read when a request names them, and their timers are rows that
+        any process fires (started with `start_timers`)."""
+        if self.shared:
+            return
         for text in self.store.live_calls():
             call = Call.load(text)
             self.calls[call.id] = call
             if call.ringing:
                 self.far_end.ring(call)
 
+    async def start_timers(self) -> None:
+        if self.shared:
+            self.timer_loop = TimerLoop(self.store, self._timer_handlers())  # type: ignore[arg-type]
+            await self.timer_loop.start()
+
+    async def stop_timers(self) -> None:
+        if self.timer_loop is not None:
+            await self.timer_loop.stop()
+
+    def _timer_handlers(self) -> dict[str, Callable[[str, dict[str, Any]], None]]:
+        """What the durable timers do (refserver/calls/timers.py `durable`), by kind."""
+
+        def on(act: Callable[[Call, dict[str, Any]], None]) -> Callable[[str, dict[str, Any]], None]:
+            def handler(call_id: str, args: dict[str, Any]) -> None:
+                call = self.find(call_id)
+                if call is not None and call.alive:
+                    act(call, args)
+                    self.save(call)
+
+            return handler
+
+        return {
+            "far_end.answer": on(lambda call, args: self.far_end.answer(call)),
+            "far_end.hangup": on(lambda call, args: self.far_end.hangup(call)),
+            "far_end.end": on(lambda call, args: self.far_end.end(call, Cause(*args["cause"]))),
+        }
+
     def shutdown(self) -> None:
         for call in self.calls.values():
-            self.timers.cancel_all(call)
+            for handle in call.timers.values():  # this process's timers only: timer rows stay for the others
+                handle.cancel()
+            call.timers.clear()
             self.player.forget(call)
             self.gatherer.forget(call)
 
@@ -92,12 +135,47 @@ class Engine:
             self.save(call)
 
     def find(self, call_id: str) -> Call | None:
+        if self.shared:
+            return self._read(call_id)
         call = self.calls.get(call_id)
         if call is None:
             text = self.store.get_call(call_id)
             if text is not None:
                 call = Call.load(text)
                 self.calls[call.id] = call
+        return call
+
+    def _read(self, call_id: str) -> Call | None:
+        """The call as the database has it (another process may have changed it), read once per
+        transaction under a lock on the call, so that two processes never act on one call at once.
+        The copy in memory keeps its running activity, which ends (unreported) when the call
+        was ended elsewhere."""
+        call = self.calls.get(call_id)
+        if call_id in self._fresh:
+            return call
+        in_tx = self.store._depth > 0  # type: ignore[attr-defined]
+        if in_tx:
+            self.store.lock(f"call\n{call_id}")  # type: ignore[attr-defined]
+        text = self.store.get_call(call_id)
+        if text is None:
+            return call
+        stored = Call.load(text)
+        if call is None:
+            call = stored
+        else:
+            for name in PERSISTED:
+                setattr(call, name, getattr(stored, name))
+            if not call.alive:
+                self.timers.cancel(call, *list(call.timers))
+                self.player.forget(call)
+                self.gatherer.forget(call)
+                call.media.clear()
+                call.gather = None
+        self.calls[call.id] = call
+        if in_tx:
+            self._fresh.add(call_id)
+            self.store.after_commit(lambda: self._fresh.discard(call_id))
+            self.store.on_rollback(lambda: self._fresh.discard(call_id))
         return call
 
     def get(self, call_id: str, account: str | None) -> Call:
@@ -113,6 +191,10 @@ class Engine:
         call = Call(leg_id=str(uuid.uuid4()), id=new_call_control_id(), **kw)
         self.calls[call.id] = call
         self.store.on_rollback(lambda: self._forget(call))
+        if self.shared:  # this transaction's copy is the newest: not read back over
+            self._fresh.add(call.id)
+            self.store.after_commit(lambda: self._fresh.discard(call.id))
+            self.store.on_rollback(lambda: self._fresh.discard(call.id))
         return call
 
     def _forget(self, call: Call) -> None:
@@ -162,9 +244,13 @@ class Engine:
         limit = (app.get(side) or {}).get("channel_limit")
         if limit is None:
             return
-        live = sum(
-            1 for c in self.calls.values() if c.alive and c.connection_id == app["id"] and c.direction == direction
-        )
+        if self.shared:  # counted in the database, across processes, one dial at a time per application
+            self.store.lock(f"channel\n{app['id']}\n{direction}")  # type: ignore[attr-defined]
+            live = self.store.count_live_calls(app["id"], direction)  # type: ignore[attr-defined]
+        else:
+            live = sum(
+                1 for c in self.calls.values() if c.alive and c.connection_id == app["id"] and c.direction == direction
+            )
         if self.faults.phantom_call:  # the fault: a channel reserved here is given back only on commit
             key = (app["id"], direction)
             live += self._reserved.get(key, 0)
@@ -204,7 +290,7 @@ class Engine:
             run.release_all()  # its earlier steps will not come now
         self.save(call)
         peer_id, call.bridged_with = call.bridged_with, None
-        peer = self.calls.get(peer_id) if peer_id else None
+        peer = self.find(peer_id) if peer_id else None
         if peer is not None and peer.alive and peer.bridged_with == call.id:
             peer.bridged_with = None
             if peer.park_after_unbridge:

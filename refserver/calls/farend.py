@@ -66,15 +66,16 @@ class FarEnd:
         ring = float(script.get("ring_secs", RING_SECS))
         timers = self.e.timers
         if outcome in RINGS_UNTIL_TIMEOUT:
-            timers.start(call, "ring_timeout", call.timeout_secs, lambda: self.end(call, RING_TIMEOUT), timeout=True)
+            end = lambda: self.end(call, RING_TIMEOUT)  # noqa: E731
+            timers.durable(call, "ring_timeout", call.timeout_secs, "far_end.end", {"cause": RING_TIMEOUT}, end, True)
         if outcome in ANSWERS:
-            timers.start(call, "ring", ring, lambda: self.answer(call))
+            timers.durable(call, "ring", ring, "far_end.answer", {}, lambda: self.answer(call))
             if outcome == "early_hangup":
                 after = ring + float(script.get("hangup_after_secs", EARLY_HANGUP_SECS))
-                timers.start(call, "early_hangup", after, lambda: self.hangup(call))
+                timers.durable(call, "early_hangup", after, "far_end.hangup", {}, lambda: self.hangup(call))
         elif outcome in SCRIPT_ENDINGS:
             cause = SCRIPT_ENDINGS[outcome]
-            timers.start(call, "ring", ring, lambda: self.end(call, cause))
+            timers.durable(call, "ring", ring, "far_end.end", {"cause": cause}, lambda: self.end(call, cause))
 
     def end(self, call: Call, cause: Cause) -> None:
         """The call ends for a reason of the far end or of a timer (if still alive)."""
@@ -88,7 +89,7 @@ class FarEnd:
         self.e.timers.cancel(call, "ring", "ring_timeout")
         call.state = ANSWERED
         if call.transfer_of:
-            original = self.e.calls.get(call.transfer_of)
+            original = self.e.find(call.transfer_of)
             if original is not None and original.alive:
                 call.state = original.state = BRIDGED
                 original.bridged_with, call.bridged_with = call.id, original.id

@@ -215,7 +215,7 @@ class Features:
 
     def spoken(self, call: Call, text: str) -> None:
         """Speech was played to the end on the call: the transcriptions that hear it."""
-        peer = self.e.calls.get(call.bridged_with) if call.bridged_with else None
+        peer = self.e.find(call.bridged_with) if call.bridged_with else None
         for leg, track in ((call, "outbound"), (peer, "inbound")):
             running = leg.features.get("transcription") if leg is not None and leg.alive else None
             if leg is None or not running or running["tracks"] not in (track, "both"):

@@ -54,9 +54,11 @@ class Simulator:
             if app.get("first_command_timeout"):
                 secs = float(app.get("first_command_timeout_secs") or FIRST_COMMAND_TIMEOUT_SECS)
                 end = lambda: e.far_end.end(call, FIRST_COMMAND_TIMEOUT)  # noqa: E731
-                e.timers.start(call, "first_command", secs, end, timeout=True)
+                cause = {"cause": FIRST_COMMAND_TIMEOUT}
+                e.timers.durable(call, "first_command", secs, "far_end.end", cause, end, True)
             limit = float(e.commands.dial_defaults.get("time_limit_secs", DEFAULT_TIME_LIMIT_SECS))
-            e.timers.start(call, "time_limit", limit, lambda: e.far_end.end(call, TIME_LIMIT), timeout=True)
+            end_limit = lambda: e.far_end.end(call, TIME_LIMIT)  # noqa: E731
+            e.timers.durable(call, "time_limit", limit, "far_end.end", {"cause": TIME_LIMIT}, end_limit, True)
             e.save(call)
         return call
 

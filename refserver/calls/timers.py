@@ -3,8 +3,10 @@
 Everything that takes time (ringing, a prompt, speech, the gap between two keys) waits
 `seconds * TIME_SCALE`. Timeouts that wait for somebody to act (first_command_timeout,
 ring timeout_secs, time_limit_secs, gather timeouts) scale too, except that with
-TIME_SCALE=0 they never fire: at scale 0 nobody could act before them. Timers are not
-durable: after a restart they are gone.
+TIME_SCALE=0 they never fire: at scale 0 nobody could act before them. On SQLite timers
+live in this process: after a restart they are gone. On PostgreSQL the far end's ringing
+and the call timeouts (`durable`) are rows any process fires, so they survive the process
+that set them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import asyncio
 import logging
 import math
 from collections.abc import Callable
+from typing import Any
 
+from ..storage.dispatch import TIMERS_CHANNEL
 from ..store import Store
 from .call import Call
 
@@ -31,6 +35,8 @@ class Timers:
         self.scale = scale
         self.after = after
         self.clamp = True  # False only under the `timer_overflow` fault
+        self.before: Callable[[str], object] | None = None  # run first in each firing's transaction
+        self.shared = False  # True on PostgreSQL: `durable` timers are rows (refserver/storage/dispatch.py)
 
     def schedule(
         self, call_id: str, secs: float, fn: Callable[[], None], timeout: bool = False
@@ -48,6 +54,8 @@ class Timers:
     def _fire(self, call_id: str, fn: Callable[[], None]) -> None:
         try:
             with self.store.tx():
+                if self.before is not None:
+                    self.before(call_id)
                 fn()
                 self.after(call_id)
         except Exception:
@@ -60,14 +68,41 @@ class Timers:
         if handle is not None:
             call.timers[name] = handle
 
+    def durable(
+        self,
+        call: Call,
+        name: str,
+        secs: float,
+        kind: str,
+        args: dict[str, Any],
+        fn: Callable[[], None],
+        timeout: bool = False,
+    ) -> None:
+        """A named timer that outlives this process when the state is shared (PostgreSQL): a row
+        due in `secs` simulated seconds, fired by whichever process claims it (the engine's
+        handler of `kind` with `args`); otherwise the same as `start` with `fn`."""
+        if not self.shared:
+            self.start(call, name, secs, fn, timeout)
+            return
+        if timeout and self.scale == 0:
+            self.cancel(call, name)
+            return
+        delay = _clamped(secs, self.scale) if self.clamp else max(float(secs) * self.scale, 0.0)
+        self.store.put_timer(call.id, name, delay, kind, args)  # type: ignore[attr-defined]
+        self.store.notify(TIMERS_CHANNEL, call.id)  # type: ignore[attr-defined]
+
     def cancel(self, call: Call, *names: str) -> None:
         for name in names:
             handle = call.timers.pop(name, None)
             if handle is not None:
                 handle.cancel()
+        if self.shared and names:
+            self.store.cancel_timers(call.id, *names)  # type: ignore[attr-defined]
 
     def cancel_all(self, call: Call) -> None:
         self.cancel(call, *list(call.timers))
+        if self.shared:
+            self.store.cancel_timers(call.id)  # type: ignore[attr-defined]
 
 
 def _clamped(secs: float, scale: float) -> float:
