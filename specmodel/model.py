@@ -23,7 +23,7 @@ from . import extensions as ext
 from .checks import load
 from .documents import Document, Node, Workspace, iter_operations, parse_file
 from .errors import SpecError
-from .schemas import registry_for, validator_for
+from .schemas import inline, registry_for, validator_for
 
 
 @dataclass(frozen=True)
@@ -281,8 +281,16 @@ class Spec:
         return registry_for(self.workspace)
 
     def validator(self, node: Node, *, formats: bool = True) -> Draft202012Validator:
-        """A JSON Schema validator for the schema at ``node`` (``$ref``s across files resolved)."""
-        return validator_for(self.registry, node, formats=formats)
+        """A JSON Schema validator for the schema at ``node`` (``$ref``s across files resolved).
+
+        The schema is inlined once when it can be (no recursion), so that validating a value
+        looks nothing up; a recursive schema is validated through the registry.
+        """
+        return validator_for(self.registry, node, formats=formats, inlined=self.inline(node))
+
+    def inline(self, node: Node) -> Any | None:
+        """The schema at ``node`` with every ``$ref`` replaced by its target (None if recursive)."""
+        return inline(self.workspace, node)
 
     def property(self, schema: Node, name: str) -> Node | None:
         """The (resolved) schema of property ``name`` of an object schema, looking into allOf."""

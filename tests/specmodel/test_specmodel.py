@@ -492,3 +492,33 @@ def test_bundle_makes_references_to_other_files_local(tmp_path: Path) -> None:
     errors = spec.resolve(schema)
     assert errors.pointer == "/components/schemas/Errors" and errors.doc.path.name == "bundled.yaml"
     assert spec.property(errors, "e").value == {"type": "string"}  # type: ignore[union-attr]
+
+
+def test_validators_inline_schemas_and_keep_ref_siblings(tmp_path: Path) -> None:
+    doc = {
+        **BASE,
+        "components": {
+            "schemas": {
+                "Which": {"type": "string", "enum": ["all", "current"]},
+                "Stop": {
+                    "type": "object",
+                    "properties": {"stop": {"$ref": "#/components/schemas/Which", "maxLength": 3}},
+                },
+                "Tree": {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Tree"}}},
+            }
+        },
+    }
+    spec = load_spec(write(tmp_path, "a.yaml", doc))
+    stop = spec.at(spec.documents[0], "/components/schemas/Stop")
+    inlined = spec.inline(stop)
+    assert inlined == {
+        "type": "object",
+        "properties": {"stop": {"allOf": [{"type": "string", "enum": ["all", "current"]}], "maxLength": 3}},
+    }
+    validator = spec.validator(stop)
+    assert validator.schema == inlined  # no registry lookups per value
+    assert [e.message for e in validator.iter_errors({"stop": "current"})] == ["'current' is too long"]
+    assert list(validator.iter_errors({"stop": "none"}))
+    tree = spec.at(spec.documents[0], "/components/schemas/Tree")
+    assert spec.inline(tree) is None  # recursive: validated through the registry instead
+    assert list(spec.validator(tree).iter_errors({"child": {"child": 3}}))
