@@ -26,24 +26,15 @@ from specmodel import Node, Spec, WebhookEntry
 
 JSON = Any
 _TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
-_MAX_DEPTH = 40
 
 
-def inline_schema(spec: Spec, node: Node, _depth: int = 0) -> JSON:
-    """The schema at ``node`` with every ``$ref`` replaced by what it points at (recursion is an error)."""
-    if _depth > _MAX_DEPTH:
-        raise node.error("schema too deeply nested (a recursive $ref?)")
-    value = node.value
-    if isinstance(value, dict):
-        if "$ref" in value:
-            target = spec.resolve(node)
-            inlined = inline_schema(spec, target, _depth + 1)
-            rest = {k: inline_schema(spec, node.child(k), _depth + 1) for k in value if k != "$ref"}
-            return {"allOf": [inlined, rest]} if rest and isinstance(inlined, dict) else inlined
-        return {k: inline_schema(spec, node.child(k), _depth + 1) for k in value}
-    if isinstance(value, list):
-        return [inline_schema(spec, node.child(i), _depth + 1) for i in range(len(value))]
-    return value
+def inline_schema(spec: Spec, node: Node) -> JSON:
+    """The schema at ``node`` with every ``$ref`` replaced by what it points at (specmodel's
+    inlining; a recursive schema is an error: a strategy needs a finite schema)."""
+    inlined = spec.inline(node)
+    if inlined is None:
+        raise node.error("a recursive schema cannot be inlined for generation")
+    return inlined
 
 
 def _merge_all_of(schema: dict[str, Any]) -> dict[str, Any]:
