@@ -69,10 +69,10 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
 
 
 def runtime_modules(api: ir.Api) -> tuple[str, ...]:
-    """The runtime's modules the package gets, copied verbatim: the webhook parser only if it has webhooks."""
+    """The runtime's modules the package gets, copied verbatim: the webhook ones only if it has webhooks."""
     from .runtime import MODULES
 
-    return tuple(m for m in MODULES if m != "_webhooks.py" or api.webhooks)
+    return tuple(m for m in MODULES if m not in {"_webhooks.py", "_events.py"} or api.webhooks)
 
 
 def render_models(api: ir.Api) -> str:
@@ -82,15 +82,16 @@ def render_models(api: ir.Api) -> str:
 
 def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
     """What datamodel-code-generator is given: an OpenAPI document of the models (or None)."""
-    from .schemas import open_enums
+    from .schemas import flatten_conflicting_all_ofs, open_enums
 
     if not api.model_schemas:
         return None, api.package_name
+    schemas = flatten_conflicting_all_ofs(api.model_schemas)
     document = {
         "openapi": "3.1.0",
         "info": {"title": api.title, "version": api.version},
         "paths": {},
-        "components": {"schemas": {name: open_enums(s) for name, s in api.model_schemas.items()}},
+        "components": {"schemas": {name: open_enums(s) for name, s in schemas.items()}},
     }
     return document, api.package_name
 
@@ -98,35 +99,13 @@ def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
 def _generate_models(document: dict[str, Any] | None, package_name: str) -> str:
     if document is None:
         return f'{HEADER}\n"""The API defines no models."""\n'
-    from datamodel_code_generator import DataModelType, InputFileType, generate
-    from datamodel_code_generator.format import PythonVersion
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        code = generate(
-            document,
-            input_file_type=InputFileType.OpenAPI,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            target_python_version=PythonVersion.PY_311,
-            base_class=f"{package_name}._models.BaseModel",
-            custom_file_header=HEADER + '\n"""The API\'s data: request bodies, responses, webhooks."""',
-            disable_timestamp=True,
-            use_annotated=False,
-            field_constraints=True,
-            enum_field_as_literal="all",
-            use_double_quotes=True,
-            use_schema_description=True,
-            use_field_description=True,
-            collapse_root_models=True,
-            use_standard_collections=True,
-            use_union_operator=True,
-            keep_model_order=True,
-            use_default_kwarg=True,
-            keep_field_defaults_off_branch_roots=True,
-            # Formats that would need extra packages, or reject values servers do send.
-            type_mappings=[f"string+{f}=string" for f in ("email", "idn-email", "uri", "url")],
-            formatters=[],
-        )
+        try:
+            code = _generate(document, package_name)
+        except Exception as exc:  # any failure of the tool: one line, never a traceback
+            detail = " ".join(str(exc).split())[:300] or type(exc).__name__
+            raise SpecError("<models>", f"datamodel-code-generator failed: {detail}") from None
     if not isinstance(code, str):
         raise SpecError("<models>", "datamodel-code-generator produced more than one module")
     return _factory_defaults(code)
@@ -151,8 +130,45 @@ def _factory_defaults(code: str) -> str:
 
     fixed = _MUTABLE_DEFAULT.sub(fix, code)
     if fixed != code and not re.search(r"^from pydantic import .*\bField\b", fixed, re.M):
-        fixed = fixed.replace("\nfrom pydantic import ", "\nfrom pydantic import Field, ", 1)
+        if "\nfrom pydantic import " in fixed:
+            fixed = fixed.replace("\nfrom pydantic import ", "\nfrom pydantic import Field, ", 1)
+        else:  # ruff's import sorting puts it in place
+            fixed = fixed.replace(
+                "\nfrom __future__ import annotations\n",
+                "\nfrom __future__ import annotations\n\nfrom pydantic import Field\n",
+                1,
+            )
     return fixed
+
+
+def _generate(document: dict[str, Any], package_name: str) -> object:
+    from datamodel_code_generator import DataModelType, InputFileType, generate
+    from datamodel_code_generator.format import PythonVersion
+
+    return generate(
+        document,
+        input_file_type=InputFileType.OpenAPI,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_311,
+        base_class=f"{package_name}._models.BaseModel",
+        custom_file_header=HEADER + '\n"""The API\'s data: request bodies, responses, webhooks."""',
+        disable_timestamp=True,
+        use_annotated=False,
+        field_constraints=True,
+        enum_field_as_literal="all",
+        use_double_quotes=True,
+        use_schema_description=True,
+        use_field_description=True,
+        collapse_root_models=True,
+        use_standard_collections=True,
+        use_union_operator=True,
+        keep_model_order=True,
+        use_default_kwarg=True,
+        keep_field_defaults_off_branch_roots=True,
+        # Formats that would need extra packages, or reject values servers do send.
+        type_mappings=[f"string+{f}=string" for f in ("email", "idn-email", "uri", "url")],
+        formatters=[],
+    )
 
 
 # What a generation imports of datamodel-code-generator: about 0.7 s, its largest cost on

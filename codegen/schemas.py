@@ -99,6 +99,9 @@ class ModelRegistry:
                 out[key] = item
         if version.startswith("3.0"):
             out = _normalise_30(out)
+        if "default" in out and not _default_fits(out):
+            # Only under --lenient (else the loader refused it): a model cannot have it as default.
+            del out["default"]
         return out
 
     def _copy_discriminator(self, node: Node, version: str) -> dict[str, Any]:
@@ -233,6 +236,31 @@ def _hint_from_pointer(pointer: str) -> str:
     return " ".join(p for p in parts if p not in {"components", "schemas", "content"})
 
 
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+}
+
+
+def _default_fits(schema: dict[str, Any]) -> bool:
+    """Whether ``default`` has one of the schema's ``type``s (and is in its ``enum``, if any)."""
+    value = schema["default"]
+    kinds = schema.get("type")
+    listed = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+    if listed:
+        allowed = tuple(t for k in listed for t in _JSON_TYPES.get(k, (object,)))
+        is_bool = isinstance(value, bool)
+        if not isinstance(value, allowed) or (is_bool and "boolean" not in listed):
+            return False
+    enum = schema.get("enum")
+    return not isinstance(enum, list) or value in enum
+
+
 def _allows_null(schema: dict[str, Any]) -> bool:
     types = schema.get("type")
     return types == "null" or (isinstance(types, list) and "null" in types)
@@ -262,11 +290,19 @@ def _repr(value: Any) -> str:
 
 
 def _union(members: list[str]) -> str:
+    """``A | B | ...`` without repeats, ``None`` last, every ``Literal[...]`` merged into one (PYI030)."""
     seen: list[str] = []
+    literals: list[str] = []
     for member in members:
         for part in _split_union(member):
-            if part not in seen:
+            if part.startswith("Literal[") and part.endswith("]"):
+                if not literals:
+                    seen.append("Literal[]")  # the merged literal's place
+                literals += [v for v in _split_top(part[len("Literal[") : -1]) if v not in literals]
+            elif part not in seen:
                 seen.append(part)
+    if literals:
+        seen[seen.index("Literal[]")] = "Literal[" + ", ".join(literals) + "]"
     if "Any" in seen:
         return "Any"
     if "None" in seen:
@@ -277,6 +313,11 @@ def _union(members: list[str]) -> str:
 
 def _split_union(annotation: str) -> list[str]:
     """Split a top-level ``A | B`` annotation (not inside brackets or strings)."""
+    return _split_top(annotation, "|")
+
+
+def _split_top(annotation: str, sep: str = ",") -> list[str]:
+    """Split at ``sep`` outside brackets and strings."""
     parts: list[str] = []
     depth = 0
     current = ""
@@ -298,7 +339,7 @@ def _split_union(annotation: str) -> list[str]:
             depth += 1
         elif char == "]":
             depth -= 1
-        elif char == "|" and depth == 0:
+        elif char == sep and depth == 0:
             parts.append(current.strip())
             current = ""
             continue
@@ -362,3 +403,61 @@ def open_enums(schema: Any) -> Any:
         out["anyOf"] = [{"type": "string", "enum": strings}, {"type": "string"}]
         out["anyOf"] += [{"type": "null"}] if nullable else []
     return out
+
+
+def flatten_conflicting_all_ofs(schemas: dict[str, Any]) -> dict[str, Any]:
+    """``schemas`` with every ``allOf`` whose parts give one property different schemas merged into one object.
+
+    A model rendered from such an ``allOf`` would subclass its parts and redefine (narrow) the
+    field, which type checkers refuse (a base's field is invariant, and two bases may disagree).
+    Merged, the model has each property once: the last part's schema, the model's own last.
+    """
+    out = dict(schemas)
+    registry = _Lookup(out)
+    changed = True
+    while changed:
+        changed = False
+        for name, schema in out.items():
+            merged = _merged_if_conflicting(registry, schema)
+            if merged is not None:
+                out[name] = merged
+                changed = True
+    return out
+
+
+class _Lookup(ModelRegistry):
+    """Just enough of a registry to follow ``$ref``s among ``schemas``."""
+
+    def __init__(self, schemas: dict[str, Any]) -> None:  # no workspace needed
+        self.schemas = schemas
+
+
+def _merged_if_conflicting(registry: ModelRegistry, schema: Any) -> dict[str, Any] | None:
+    if not isinstance(schema, dict) or not isinstance(schema.get("allOf"), list) or len(schema["allOf"]) < 2:
+        return None
+    parts = [*schema["allOf"], {k: v for k, v in schema.items() if k != "allOf"}]
+    seen: dict[str, Any] = {}
+    conflict = False
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for part in parts:
+        fields = registry.object_fields(part)
+        if fields is None:
+            if registry.target(part) in ({}, None) or not _constrains_shape(registry.target(part)):
+                continue
+            return None  # a part that is not an object (oneOf, ...): left to datamodel-code-generator
+        props, names = fields
+        for prop, prop_schema in props.items():
+            if prop in seen and seen[prop] != prop_schema:
+                conflict = True
+            seen[prop] = prop_schema
+            properties[prop] = prop_schema
+        required += [r for r in names if r not in required]
+    if not conflict:
+        return None
+    keep = {k: v for k, v in schema.items() if k in {"title", "description", "example", "examples", "deprecated"}}
+    return {**keep, "type": "object", "properties": properties, **({"required": required} if required else {})}
+
+
+def _constrains_shape(schema: Any) -> bool:
+    return isinstance(schema, dict) and any(k in schema for k in ("oneOf", "anyOf", "items", "enum", "const"))
