@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             for warning in warnings:
                 print(f"warning: {warning}", file=sys.stderr)
 
-        render.write(api, args.output, before_replace=report_validation, models=models)
+        render.write(api, args.output, before_replace=report_validation, models=models, source=str(args.specs[0]))
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
