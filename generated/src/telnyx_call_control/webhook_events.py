@@ -441,6 +441,7 @@ WEBHOOK_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "payload": ("/payload",),
     "call_control_id": ("/payload/call_control_id",),
+    "call_leg_id": ("/payload/call_leg_id",),
     "client_state": ("/payload/client_state",),
 }
 """Field -> JSON pointers (relative to the object holding the event type) every view offers."""
@@ -448,7 +449,7 @@ WEBHOOK_FIELDS: Final[dict[str, tuple[str, ...]]] = {
 
 class WebhookEventView(EventView):
     """A parsed webhook, seen the same way whatever its envelope: ``name`` (the event),
-    ``envelope``, ``event_type`` (as on the wire), ``event`` (the parsed model), ``id``, ``occurred_at``, ``payload``, ``call_control_id``, ``client_state``.
+    ``envelope``, ``event_type`` (as on the wire), ``event`` (the parsed model), ``id``, ``occurred_at``, ``payload``, ``call_control_id``, ``call_leg_id``, ``client_state``.
     """
 
     __slots__ = ()
@@ -472,6 +473,11 @@ class WebhookEventView(EventView):
     def call_control_id(self) -> Any:
         """The value at /payload/call_control_id (relative to the object holding the event type)."""
         return self.field("call_control_id")
+
+    @property
+    def call_leg_id(self) -> Any:
+        """The value at /payload/call_leg_id (relative to the object holding the event type)."""
+        return self.field("call_leg_id")
 
     @property
     def client_state(self) -> Any:
