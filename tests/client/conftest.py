@@ -26,10 +26,10 @@ def server(_server: ScriptedServer) -> ScriptedServer:
 
 @pytest.fixture
 def client(server: ScriptedServer) -> Iterator[Client]:
-    with Client(base_url=server.base_url, timeout=5, **SECRETS, **FAST) as c:
+    with Client(base_url=server.base_url, timeout=5, strict=True, **SECRETS, **FAST) as c:
         yield c
 
 
 @pytest.fixture
 def async_client(server: ScriptedServer) -> AsyncClient:
-    return AsyncClient(base_url=server.base_url, timeout=5, **SECRETS, **FAST)
+    return AsyncClient(base_url=server.base_url, timeout=5, strict=True, **SECRETS, **FAST)

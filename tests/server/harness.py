@@ -288,6 +288,7 @@ class Api:
             base_url=url,
             max_retries=0,
             http_client=self._client_http,
+            strict=True,  # our own server is held to every documented constraint
         )
 
     def close(self) -> None:
