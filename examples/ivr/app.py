@@ -8,7 +8,9 @@ The webhook handler does what the platform asks of every handler: it verifies th
 (and its timestamp) with the client's public key, answers at once (commands are sent by a
 worker thread, never inside the request), answers a duplicate (same event id) as it answered
 the original, and ignores event types it does not know. ``commands="v1"`` uses the V1 commands
-(``client.calls.answer``), ``commands="v2"`` the V2 call actions (``client.calls.actions.answer``).
+(``client.calls.answer``), ``commands="v2"`` the V2 call actions (``client.v2.calls.actions.answer``).
+It is written once for both webhook envelopes: ``event_view`` gives every parsed event the same
+name, id and payload.
 
 Run it against the reference server::
 
@@ -29,18 +31,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 from telnyx_call_control import Client, UnknownWebhookEvent, WebhookPayloadError, WebhookVerificationError
-from telnyx_call_control.webhook_events import WEBHOOK_EVENTS
+from telnyx_call_control.webhook_events import event_view
 
-EVENT_OF_MODEL = {event.model: event.event for event in WEBHOOK_EVENTS}
 MENU = "Press 1 to talk to sales. Press 2 to hang up."
-
-
-def unpack(event: Any) -> tuple[str | None, str | None, Any]:
-    """(x-event name, event id, payload) of a typed webhook in either envelope."""
-    name = EVENT_OF_MODEL.get(type(event).__name__)
-    if hasattr(event, "data") and hasattr(event.data, "payload"):  # envelope 2
-        return name, str(event.data.id), event.data.payload
-    return name, str(getattr(event, "id", "")) or None, getattr(event, "payload", None)
 
 
 class IVR:
@@ -80,7 +73,8 @@ class IVR:
             return 400, {"error": str(exc)}
         if isinstance(event, UnknownWebhookEvent):
             return 200, {"ignored": event.event_type}
-        name, event_id, payload = unpack(event)
+        view = event_view(event)  # the same accessors whatever the envelope
+        name, event_id, payload = view.name, str(view.id) if view.id else None, view.payload
         with self.lock:
             if event_id and event_id in self.answers:
                 return self.answers[event_id]  # a duplicate: the same answer, nothing done twice
@@ -94,7 +88,7 @@ class IVR:
     # -- the call flow -------------------------------------------------------------------------
 
     def _actions(self) -> Any:
-        return self.client.calls.actions if self.commands == "v2" else self.client.calls
+        return self.client.v2.calls.actions if self.commands == "v2" else self.client.calls
 
     def on_event(self, name: str, payload: Any) -> None:
         ccid = getattr(payload, "call_control_id", None)
