@@ -118,3 +118,20 @@ class NameSet:
             n += 1
         self._taken.add(candidate)
         return candidate
+
+
+# Names a resource module or the client module imports besides its models: a resource class may not take them.
+RESERVED_CLASS_NAMES = frozenset(
+    {"Client", "AsyncClient", "Webhooks", "WebhookParser", "WebhookStep", "NotGiven", "SecurityScheme"}
+    | {"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient", "SyncPage", "AsyncPage"}
+    | {"AsyncPaginator", "PageInfo", "APIResponse", "UnwrapWebhookEvent", "Any", "Literal", "Final"}
+)
+
+
+def resource_class_name(module: str, models: set[str] | frozenset[str] | dict[str, object]) -> str:
+    """The class of a resource: PascalCase of its module, ``...Resource`` when a model or an
+    imported name already has that name (tag ``Batch`` beside schema ``Batch``; tag ``Webhooks``)."""
+    name = pascal(module)
+    while name in models or name in RESERVED_CLASS_NAMES or f"Async{name}" in models:
+        name += "Resource"
+    return name

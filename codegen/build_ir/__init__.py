@@ -16,6 +16,7 @@ needs, what each docstring says. The templates only print the result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -134,9 +135,14 @@ def _server(servers: list[dict[str, Any]] | None) -> _Server:
     return _Server(origin, parts.path.rstrip("/"))
 
 
+# Path segments that name a version or the API itself, not a resource (``/v1``, ``/2.0``, ``/api``).
+_NOT_A_RESOURCE = re.compile(r"^(v\d+([._]\d+)*[a-z]*|\d+([._]\d+)*|api|rest)$", re.IGNORECASE)
+
+
 def _resource_from_path(path: str) -> str:
-    for segment in path.split("/"):
-        if segment and not segment.startswith("{"):
+    """An untagged operation's resource: its first path segment that names one (not a version)."""
+    for segment in path.split("?")[0].split("/"):
+        if segment and not segment.startswith("{") and not _NOT_A_RESOURCE.match(segment) and snake(segment) != "_":
             return snake(segment)
     return "root"
 

@@ -18,7 +18,7 @@ from specmodel import Tag, document_tags
 from .. import ir
 from ..errors import SpecError
 from ..load import Document
-from ..naming import pascal, snake, strip_resource_words, words
+from ..naming import pascal, resource_class_name, snake, strip_resource_words, words
 from .common import Context
 from .operations import Operations
 
@@ -75,9 +75,10 @@ class Nesting:
             for module, place in sorted(self.places.items())
         }
         names = {module: self._attribute(module, built) for module in built}
+        class_names = {module: resource_class_name(module, self.ctx.registry.schemas) for module in built}
 
         def link(module: str) -> ir.ResourceLink:
-            return ir.ResourceLink(names[module], module, pascal(module), built[module].description)
+            return ir.ResourceLink(names[module], module, class_names[module], built[module].description)
 
         def holder(module: str) -> str:
             place = self.places[module]
@@ -90,7 +91,7 @@ class Nesting:
             replace(
                 res,
                 name=names[module],
-                class_name=pascal(module),
+                class_name=class_names[module],
                 module=module,
                 holder=holder(module),
                 children=tuple(link(m) for m in built if self.places[m].parent == module),

@@ -91,3 +91,44 @@ def test_invalid_generated_python_names_the_module_and_the_document(tmp_path: Pa
         SpecError, match=r"^api\.yaml: the generated src/pkg/resources/bad\.py is not valid Python at line 2"
     ):
         render._check_syntax("api.yaml", files)
+
+
+def test_resource_classes_never_take_a_model_name_and_untagged_paths_group_by_resource(tmp_path: Path) -> None:
+    out = generate(tmp_path, "name-collisions.yaml")
+    check_quality(out, tmp_path)
+    package = package_of(out)
+    resources = sorted(p.stem for p in (out / "src" / package / "resources").glob("*.py") if p.stem != "__init__")
+    assert resources == ["batch", "customers", "repositories", "webhooks_"]
+    result = python(
+        f"""
+        import json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package} import Client
+        from {package}.models import Batch
+        from {package}.resources.batch import BatchResource
+
+        class Answer(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = json.dumps({{"id": self.path}}).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        assert isinstance(client.batch, BatchResource)
+        batch = client.batch.get("b1")
+        assert type(batch) is Batch and batch.id == "/batches/b1", batch
+        assert type(client.webhooks_).__name__ == "WebhooksResource"
+        assert type(client.webhooks).__name__ == "WebhookParser"
+        assert client.customers.list.__name__ == "list" and client.repositories.list.__name__ == "list"
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
