@@ -235,6 +235,7 @@ class Api:
     namespaces: tuple[Namespace, ...] = ()  # client attributes grouping resources (``--namespace``)
     client_resources: tuple[ResourceLink, ...] = ()  # the client's own resource attributes
     webhook_fields: tuple[WebhookField, ...] = ()  # accessors of every parsed webhook (x-webhook-fields)
+    webhook_schemas: dict[str, Any] = field(default_factory=dict)  # body model -> inlined JSON Schema
 
     @property
     def credentials(self) -> tuple[Credential, ...]:

@@ -64,6 +64,8 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
         put(f"{package}/resources/{resource.module_name}.py", "resource.py.jinja", resource=resource)
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
+        # Data for testing.py's strategies: each webhook body's schema, $refs inlined.
+        files[f"{package}/webhook_schemas.json"] = json.dumps(api.webhook_schemas, indent=1, ensure_ascii=False) + "\n"
     files[f"{package}/models.py"] = models.result() if models is not None else render_models(api)
     return files
 

@@ -114,6 +114,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         namespaces=namespaces,
         client_resources=client_resources,
         webhook_fields=webhooks.fields(ctx) if events else (),
+        webhook_schemas=ctx.webhook_schemas,
     )
 
 

@@ -29,6 +29,8 @@ class Context:
     registry: ModelRegistry
     package_name: str
     env_prefix: str
+    # webhook body model -> its JSON Schema with every $ref inlined (for the package's testing strategies)
+    webhook_schemas: dict[str, Any] = field(default_factory=dict)
 
 
 def clean(text: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from specmodel import extensions
+from specmodel.schemas import inline
 
 from .. import ir
 from ..load import HTTP_METHODS, Document, Node
@@ -36,6 +37,8 @@ def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
                     model = ctx.registry.ref_name(schema)
                     if model is None:
                         model = ctx.registry.register_inline(schema, pascal(key) + "Webhook")
+                    if model not in ctx.webhook_schemas and (plain := inline(ctx.ws, schema_node)) is not None:
+                        ctx.webhook_schemas[model] = plain  # data for the package's testing strategies
         ext = extensions.event_extensions(item, op)
         yield ir.WebhookEvent(
             key=str(key),

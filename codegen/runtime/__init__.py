@@ -14,6 +14,7 @@ MODULES = (
     "_response.py",
     "_types.py",
     "_webhooks.py",
+    "testing.py",
 )
 """The files copied into each package (``WEBHOOK_MODULES`` only when the API has webhooks)."""
-WEBHOOK_MODULES = ("_events.py", "_webhooks.py")
+WEBHOOK_MODULES = ("_events.py", "_webhooks.py", "testing.py")

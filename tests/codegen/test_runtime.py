@@ -37,7 +37,7 @@ def test_runtime_passes_ruff_and_mypy_strict_at_source(tmp_path: Path) -> None:
 
 
 def test_runtime_is_copied_verbatim_and_not_templated() -> None:
-    assert sorted(p.name for p in RUNTIME.glob("_*.py") if p.name != "__init__.py") == sorted(MODULES)
+    assert sorted(p.name for p in RUNTIME.glob("*.py") if p.name != "__init__.py") == sorted(MODULES)
     for module in MODULES:
         assert (GENERATED / module).read_bytes() == (RUNTIME / module).read_bytes(), module
         assert not (render.TEMPLATES / f"{module}.jinja").exists(), module
