@@ -72,9 +72,9 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
 
 def runtime_modules(api: ir.Api) -> tuple[str, ...]:
     """The runtime's modules the package gets, copied verbatim: the webhook ones only if it has webhooks."""
-    from .runtime import MODULES
+    from .runtime import MODULES, WEBHOOK_MODULES
 
-    return tuple(m for m in MODULES if m not in {"_webhooks.py", "_events.py"} or api.webhooks)
+    return tuple(m for m in MODULES if m not in WEBHOOK_MODULES or api.webhooks)
 
 
 def render_models(api: ir.Api) -> str:
