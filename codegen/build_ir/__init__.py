@@ -62,6 +62,9 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         _register_components(ctx, doc)
     servers = {doc.name: _server(doc.data.get("servers")) for doc in ws.roots}
     first_origin = servers[ws.roots[0].name].origin
+    # The client's base URL is the whole server URL, path included (what `base_url` replaces);
+    # documents served under different paths of one origin share the longest common path.
+    common = _common_prefix([s.prefix for s in servers.values() if s.origin == first_origin])
     security = Security(ctx)
     for doc in ws.roots:
         security.add_document(doc)
@@ -77,7 +80,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
             # An operation's own `servers`, else its path item's, else the document's.
             own = op.value.get("servers") or path_item.value.get("servers")
             server = _server(own) if own else servers[doc.name]
-            base = server.prefix if server.origin == first_origin else server.origin + server.prefix
+            base = _relative(server, first_origin, common)
             tags = op.value.get("tags") or []
             resource = snake(str(tags[0])) if tags else _resource_from_path(path)
             if resource in RESERVED_RESOURCES:
@@ -101,7 +104,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         title=str(info.get("title", package_name)),
         version=_version([d.data.get("info", {}).get("version") for d in ws.roots]),
         description=clean(info.get("description", "")),
-        base_url=first_origin,
+        base_url=first_origin + common,
         base_url_env=f"{env_prefix}_BASE_URL",
         security_schemes=tuple(security.schemes),
         resources=resources,
@@ -123,6 +126,24 @@ def _register_components(ctx: Context, doc: Document) -> None:
     root = Node(doc, "", doc.data)
     for name in schemas if isinstance(schemas, dict) else []:
         ctx.registry.register(root.child("components", "schemas", name), hint=name)
+
+
+def _common_prefix(prefixes: list[str]) -> str:
+    """The longest path (whole segments) every prefix starts with."""
+    split = [p.split("/") for p in prefixes]
+    common: list[str] = []
+    for parts in zip(*split, strict=False):
+        if any(part != parts[0] for part in parts):
+            break
+        common.append(parts[0])
+    return "/".join(common).rstrip("/")
+
+
+def _relative(server: _Server, origin: str, common: str) -> str:
+    """What goes before an operation's path: its server's path after the base URL, else its whole URL."""
+    if server.origin == origin and (server.prefix == common or server.prefix.startswith(common + "/")):
+        return server.prefix[len(common) :]
+    return server.origin + server.prefix
 
 
 def _server(servers: list[dict[str, Any]] | None) -> _Server:

@@ -132,3 +132,40 @@ def test_resource_classes_never_take_a_model_name_and_untagged_paths_group_by_re
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_base_url_replaces_the_whole_server_url_and_a_query_in_a_path_key_is_sent(tmp_path: Path) -> None:
+    out = generate(tmp_path, "query-in-path.yaml")
+    check_quality(out, tmp_path)
+    package = package_of(out)
+    assert 'DEFAULT_BASE_URL: Final = "https://api.example.com/v1"' in (out / "src" / package / "_client.py").read_text()
+    result = python(
+        f"""
+        import json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package} import Client
+
+        class Answer(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = json.dumps({{"id": self.path}}).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # A proxy serving the API under /proxy: base_url replaces https://api.example.com/v1 whole.
+        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}/proxy")
+        assert client.responses.get("r1").id == "/proxy/responses/r1?beta=true"
+        sent = client.responses.get("r1", include="usage").id
+        assert sent.startswith("/proxy/responses/r1?") and sorted(sent.split("?")[1].split("&")) == [
+            "beta=true", "include=usage"], sent
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
