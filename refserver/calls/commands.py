@@ -159,6 +159,12 @@ class Commands(V2Commands):
     # ---- a command ---------------------------------------------------------------
     def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> dict[str, Any]:
         """Run a command; what its answer adds to `result` (answer's `recording_id`)."""
+        if self.e.shared:  # the call is read and checked under its lock, in the transaction that acts on it
+            with self.e.store.tx():
+                return self._command(account, op, call_id, body)
+        return self._command(account, op, call_id, body)
+
+    def _command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> dict[str, Any]:
         e = self.e
         call = e.get(call_id, account)
         command_id = body.get(op.idempotency_field) if op.idempotency_field else None

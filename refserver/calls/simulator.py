@@ -76,6 +76,8 @@ class Simulator:
 
     def _act(self, call: Call, act: Callable[[Call], None]) -> Call:
         with self.e.store.tx():
+            if self.e.shared:  # read again under the call's lock: another process may have ended it
+                self.e.find(call.id)
             act(call)
         return call
 
@@ -106,6 +108,8 @@ class Simulator:
             return run
 
         with e.store.tx():
+            if e.shared:
+                e.find(call.id)
             press(digits[0])()
             e.save(call)
         for i, d in enumerate(digits[1:], start=1):
