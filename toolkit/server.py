@@ -195,4 +195,4 @@ class RefServer:
         # /_sim is scoped to the account whose credentials a request carries (open without them only while the
         # server has a single account): the sim client sends this server's V2 key.
         headers = {"Authorization": f"Bearer {self.credentials.api_key}", **kwargs.pop("default_headers", {})}
-        return Client(**{"base_url": self.url, "max_retries": 0, "default_headers": headers, **kwargs})
+        return Client(**{"base_url": f"{self.url}/_sim", "max_retries": 0, "default_headers": headers, **kwargs})

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", default=os.environ.get("TELNYX_BASE_URL", "http://127.0.0.1:8765"))
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to watch at most")
     args = parser.parse_args(argv)
-    sim = Client(base_url=args.base_url).simulator
+    sim = Client(base_url=args.base_url.rstrip("/") + "/_sim").simulator
     call = sim.sim_start_inbound_call(connection_id=args.connection_id, from_="+18005550101", to="+18005550100").data
     ccid = call.call_control_id
     print(f"calling: {ccid}")

@@ -33,7 +33,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, Self, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 import httpx
 import pydantic
@@ -331,6 +331,9 @@ class _BaseClient(Generic[_HttpT]):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Request:
         params: _Params = []
+        path, _, fixed_query = path.partition("?")
+        # A query written into the operation's path (`/responses/{id}?beta=true`) is always sent.
+        params += parse_qsl(fixed_query, keep_blank_values=True)
         styles = query_styles or {}
         for name, value in (query or {}).items():
             if not isinstance(value, NotGiven):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient", "Client"]
 
-DEFAULT_BASE_URL: Final = "http://127.0.0.1:8765"
+DEFAULT_BASE_URL: Final = "http://127.0.0.1:8765/_sim"
 
 SECURITY_SCHEMES: Final[dict[str, SecurityScheme]] = {}
 
@@ -36,7 +36,7 @@ class Client(SyncAPIClient):
     Args:
         base_url: Where the API is served; a path in it (a proxy's prefix) comes before each
             operation's path. Defaults to the environment variable ``TELNYX_SIM_BASE_URL``,
-            then to ``http://127.0.0.1:8765``.
+            then to ``http://127.0.0.1:8765/_sim``.
         timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
         max_retries: How many times a request that may safely be repeated is retried.
         initial_retry_delay: The first wait before a retry, in seconds; it doubles each time.
@@ -94,7 +94,7 @@ class AsyncClient(AsyncAPIClient):
     Args:
         base_url: Where the API is served; a path in it (a proxy's prefix) comes before each
             operation's path. Defaults to the environment variable ``TELNYX_SIM_BASE_URL``,
-            then to ``http://127.0.0.1:8765``.
+            then to ``http://127.0.0.1:8765/_sim``.
         timeout: The request timeout, in seconds or as an :class:`httpx.Timeout`.
         max_retries: How many times a request that may safely be repeated is retried.
         initial_retry_delay: The first wait before a retry, in seconds; it doubles each time.

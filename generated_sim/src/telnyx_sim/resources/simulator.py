@@ -50,7 +50,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "GET",
-            "/_sim/public_key",
+            "/public_key",
             timeout=timeout,
             cast_to=PublicKeyResponse,
         )
@@ -79,7 +79,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            "/_sim/inbound_calls",
+            "/inbound_calls",
             body={
                 "connection_id": connection_id,
                 "from": from_,
@@ -106,7 +106,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "GET",
-            f"/_sim/calls/{path_param(call_control_id)}",
+            f"/calls/{path_param(call_control_id)}",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -130,7 +130,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "GET",
-            f"/_sim/calls/{path_param(call_control_id)}/webhooks",
+            f"/calls/{path_param(call_control_id)}/webhooks",
             timeout=timeout,
             cast_to=WebhookListResponse,
         )
@@ -153,7 +153,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/answer",
+            f"/calls/{path_param(call_control_id)}/answer",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -178,7 +178,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/reject",
+            f"/calls/{path_param(call_control_id)}/reject",
             body={
                 "cause": cause,
             },
@@ -205,7 +205,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/hangup",
+            f"/calls/{path_param(call_control_id)}/hangup",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -233,7 +233,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/dtmf",
+            f"/calls/{path_param(call_control_id)}/dtmf",
             body={
                 "digits": digits,
                 "digit_interval_millis": digit_interval_millis,
@@ -274,7 +274,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "POST",
-            "/_sim/scripts",
+            "/scripts",
             body={
                 "to": to,
                 "outcome": outcome,
@@ -301,7 +301,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "DELETE",
-            "/_sim/scripts",
+            "/scripts",
             timeout=timeout,
             cast_to=ScriptListResponse,
         )
@@ -325,7 +325,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "GET",
-            "/_sim/webhooks",
+            "/webhooks",
             query={
                 "status": status,
                 "limit": limit,
@@ -353,7 +353,7 @@ class Simulator(SyncAPIResource):
         """
         return self._client.request(
             "GET",
-            f"/_sim/recordings/{path_param(file_name)}",
+            f"/recordings/{path_param(file_name)}",
             timeout=timeout,
             cast_to=bytes,
         )
@@ -383,7 +383,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "GET",
-            "/_sim/public_key",
+            "/public_key",
             timeout=timeout,
             cast_to=PublicKeyResponse,
         )
@@ -412,7 +412,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            "/_sim/inbound_calls",
+            "/inbound_calls",
             body={
                 "connection_id": connection_id,
                 "from": from_,
@@ -439,7 +439,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "GET",
-            f"/_sim/calls/{path_param(call_control_id)}",
+            f"/calls/{path_param(call_control_id)}",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -463,7 +463,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "GET",
-            f"/_sim/calls/{path_param(call_control_id)}/webhooks",
+            f"/calls/{path_param(call_control_id)}/webhooks",
             timeout=timeout,
             cast_to=WebhookListResponse,
         )
@@ -486,7 +486,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/answer",
+            f"/calls/{path_param(call_control_id)}/answer",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -511,7 +511,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/reject",
+            f"/calls/{path_param(call_control_id)}/reject",
             body={
                 "cause": cause,
             },
@@ -538,7 +538,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/hangup",
+            f"/calls/{path_param(call_control_id)}/hangup",
             timeout=timeout,
             cast_to=SimCallResponse,
         )
@@ -566,7 +566,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            f"/_sim/calls/{path_param(call_control_id)}/dtmf",
+            f"/calls/{path_param(call_control_id)}/dtmf",
             body={
                 "digits": digits,
                 "digit_interval_millis": digit_interval_millis,
@@ -607,7 +607,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "POST",
-            "/_sim/scripts",
+            "/scripts",
             body={
                 "to": to,
                 "outcome": outcome,
@@ -634,7 +634,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "DELETE",
-            "/_sim/scripts",
+            "/scripts",
             timeout=timeout,
             cast_to=ScriptListResponse,
         )
@@ -658,7 +658,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "GET",
-            "/_sim/webhooks",
+            "/webhooks",
             query={
                 "status": status,
                 "limit": limit,
@@ -686,7 +686,7 @@ class AsyncSimulator(AsyncAPIResource):
         """
         return await self._client.request(
             "GET",
-            f"/_sim/recordings/{path_param(file_name)}",
+            f"/recordings/{path_param(file_name)}",
             timeout=timeout,
             cast_to=bytes,
         )
