@@ -54,7 +54,7 @@ class Credentials:
             "TELNYX_V1_KEY": self.v1_key,
             "TELNYX_V1_SECRET": self.v1_secret,
             "TELNYX_PUBLIC_KEY": self.public_key,
-            "TELNYX_SIM_BASE_URL": self.base_url,
+            "TELNYX_SIM_BASE_URL": f"{self.base_url}/_sim",
         }
 
     def client_kwargs(self) -> dict[str, str]:
