@@ -97,6 +97,10 @@ class ModelRegistry:
                 out[key] = self._copy_discriminator(node.child(key), version)
             else:
                 out[key] = item
+        if isinstance(out.get("discriminator"), dict) and "mapping" not in out["discriminator"]:
+            mapping = self._implicit_mapping(out)
+            if mapping:
+                out["discriminator"] = {**out["discriminator"], "mapping": mapping}
         if version.startswith("3.0"):
             out = _normalise_30(out)
         if "default" in out and not _default_fits(out):
@@ -115,6 +119,29 @@ class ModelRegistry:
                 new[tag] = REF_PREFIX + self._ref_to(ref_node, version)
             out["mapping"] = new
         return out
+
+    def _implicit_mapping(self, schema: dict[str, Any]) -> dict[str, str] | None:
+        """A discriminator's mapping from the wire: each variant's one value of the property.
+
+        Without ``mapping``, datamodel-code-generator would put the schema names in the tag
+        (``Literal["MessageDetailRecord"]``) where the wire says ``message_detail_record``. A
+        variant whose property has no single value (``const``, one-value ``enum``) keeps the
+        schema name, as OpenAPI says.
+        """
+        prop = schema["discriminator"].get("propertyName")
+        variants = schema.get("oneOf") or schema.get("anyOf") or []
+        mapping: dict[str, str] = {}
+        for variant in variants:
+            name = self.ref_name(variant)
+            if name is None:
+                return None
+            fields = self.object_fields(variant)
+            prop_schema = self.target(fields[0].get(prop)) if fields else None
+            values = _single_values(prop_schema)
+            if len(values) != 1:
+                values = [name]
+            mapping[str(values[0])] = REF_PREFIX + name
+        return mapping if len(mapping) == len(variants) else None
 
     # -- queries ------------------------------------------------------------------------
 
@@ -259,6 +286,17 @@ def _default_fits(schema: dict[str, Any]) -> bool:
             return False
     enum = schema.get("enum")
     return not isinstance(enum, list) or value in enum
+
+
+def _single_values(schema: Any) -> list[Any]:
+    """The values a schema allows when it lists them (``const``, ``enum``), else []."""
+    if not isinstance(schema, dict):
+        return []
+    if "const" in schema:
+        return [schema["const"]]
+    if isinstance(schema.get("enum"), list):
+        return [v for v in schema["enum"] if v is not None]
+    return []
 
 
 def _allows_null(schema: dict[str, Any]) -> bool:

@@ -169,3 +169,21 @@ def test_base_url_replaces_the_whole_server_url_and_a_query_in_a_path_key_is_sen
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_discriminator_without_mapping_keeps_the_wire_values(tmp_path: Path) -> None:
+    out = generate(tmp_path, "discriminator-no-mapping.yaml")
+    check_quality(out, tmp_path)
+    models = (out / "src" / package_of(out) / "models.py").read_text()
+    assert 'record_type: Literal["message_detail_record"]' in models
+    assert "#-datamodel-code-generator-#" not in models
+    result = python(
+        f"""
+        from {package_of(out)}.models import CallDetailRecord, MessageDetailRecord, Record
+        a = Record.model_validate({{"record_type": "message_detail_record", "text": "hi"}}).root
+        b = Record.model_validate({{"record_type": "call_detail_record", "seconds": 3}}).root
+        assert type(a) is MessageDetailRecord and type(b) is CallDetailRecord and b.seconds == 3
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
