@@ -166,7 +166,7 @@ class Resource:
     operations: tuple[Operation, ...]
     imports: tuple[str, ...]  # import lines the resource module needs, sorted
     module: str = ""  # module name in ``resources/`` (unique); ``name`` when empty
-    holder: str = ""  # attribute path of what holds it: ``v2.calls`` for ``actions``; "" for the client
+    holder: str = ""  # attribute path of what holds it: ``v2.pets`` for ``toys``; "" for the client
     children: tuple[ResourceLink, ...] = ()  # nested resources (tags whose parent is this one's)
 
     @property
@@ -175,7 +175,7 @@ class Resource:
 
     @property
     def path(self) -> str:
-        """Its attribute path from the client: ``v2.calls.actions``."""
+        """Its attribute path from the client: ``v2.pets.toys``."""
         return f"{self.holder}.{self.name}" if self.holder else self.name
 
 

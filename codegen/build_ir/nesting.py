@@ -1,10 +1,10 @@
 """Where each resource lives: under a namespace (``--namespace DOC=NAME``), nested in its tag's parent.
 
-A document given a namespace puts its resources under one client attribute (``client.v2.calls``),
+A document given a namespace puts its resources under one client attribute (``client.v2.pets``),
 so that two documents with the same tags sit side by side without ambiguity. A tag with a parent
 (OpenAPI 3.2's ``parent``, or ``x-parent``, read by :mod:`specmodel`) makes its resource an
 attribute of the parent tag's resource, named by the tag without the parent's words
-(``Call Actions`` under ``Calls`` -> ``client.calls.actions``).
+(``Pet Toys`` under ``Pets`` -> ``client.pets.toys``).
 """
 
 from __future__ import annotations
