@@ -1,7 +1,7 @@
 """One view of every parsed webhook, whatever its envelope.
 
-A handler asks each event the same things: its event name (``call.dtmf.received``, whether the
-wire said ``dtmf`` or ``call.dtmf.received``), its envelope, and the fields the API description
+A handler asks each event the same things: its event name (``x-event``: ``pet.adopted``, whether
+the wire said ``adopted`` or ``pet.adopted``), its envelope, and the fields the API description
 lists in ``x-webhook-fields`` (payload, time, ids, ...). Each such field is a list of JSON
 pointers, relative to the object holding the event type; the first one present in the event
 gives the value. What varies per API, the table of webhooks and the fields, is in the
