@@ -6,6 +6,7 @@ type is already a Python annotation, every ordering is final: templates only pri
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -81,7 +82,7 @@ class Response:
         if self.annotation == "None":
             return "type(None)"
         if self.annotation.startswith("Literal[") or "|" in _top_level(self.annotation):
-            return f'cast("type[{self.annotation}]", {self.annotation})'
+            return f"cast({json.dumps(f'type[{self.annotation}]', ensure_ascii=False)}, {self.annotation})"
         return self.annotation
 
 

@@ -279,6 +279,8 @@ def _default_fits(schema: dict[str, Any]) -> bool:
     value = schema["default"]
     kinds = schema.get("type")
     listed = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+    if not listed:  # the type its keywords imply (what the model's annotation says)
+        listed = ["array"] if "items" in schema else ["object"] if "properties" in schema else []
     if listed:
         allowed = tuple(t for k in listed for t in _JSON_TYPES.get(k, (object,)))
         is_bool = isinstance(value, bool)
@@ -302,6 +304,31 @@ def _single_values(schema: Any) -> list[Any]:
 def _allows_null(schema: dict[str, Any]) -> bool:
     types = schema.get("type")
     return types == "null" or (isinstance(types, list) and "null" in types)
+
+
+def widen_literals(annotation: str) -> str:
+    """``annotation`` with each top-level ``Literal[...]`` replaced by the types of its values.
+
+    What an answer is parsed as: an enum the API extends later must still parse (and be kept),
+    and a type checker cannot take ``type[Literal[...]]`` as ``cast_to``.
+    """
+    parts = []
+    for part in _split_union(annotation):
+        if part.startswith("Literal[") and part.endswith("]"):
+            values = [_eval_literal(v) for v in _split_top(part[len("Literal[") : -1])]
+            parts += sorted({_python_kind(v) for v in values})
+        else:
+            parts.append(part)
+    return _union(parts)
+
+
+def _eval_literal(text: str) -> Any:
+    import ast
+
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
 
 
 def _literal(values: list[Any]) -> str:

@@ -11,7 +11,7 @@ from specmodel import extensions, split_pointer
 from .. import ir
 from ..load import Document, Node
 from ..naming import NameSet, pascal, safe_identifier, snake, strip_resource_words, words
-from ..schemas import REF_PREFIX, ModelRegistry, model_names_in
+from ..schemas import REF_PREFIX, ModelRegistry, model_names_in, widen_literals
 from . import docstrings
 from .common import Context, clean, media_encoding, pick_media
 from .security import Security
@@ -260,7 +260,7 @@ class Operations:
         if schema_node is None:
             return ir.Response("object")
         schema = self.ctx.registry.copy(schema_node, doc.version)
-        annotation = self.ctx.registry.annotation(schema, hint)
+        annotation = widen_literals(self.ctx.registry.annotation(schema, hint))
         return ir.Response("object" if annotation == "Any" else annotation)
 
     def _pagination(

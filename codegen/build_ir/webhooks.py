@@ -8,46 +8,73 @@ from specmodel import extensions
 from specmodel.schemas import inline
 
 from .. import ir
-from ..load import HTTP_METHODS, Document, Node
+from ..load import HTTP_METHODS, Document, Node, iter_operations
 from ..naming import pascal, safe_identifier
 from .common import Context, pick_media
 
 
 def events(ctx: Context, doc: Document) -> Iterable[ir.WebhookEvent]:
-    """The document's ``webhooks`` entries, each with the model of its body."""
-    hooks = doc.data.get("webhooks")
-    if not isinstance(hooks, dict):
-        return
+    """The document's ``webhooks`` entries, then its operations' ``callbacks``, each with the model of its body.
+
+    A callback is listed under its name (``onData``), or ``operationId.name`` when another
+    webhook or callback already has that name.
+    """
     root = Node(doc, "", doc.data)
-    for key in hooks:
+    hooks = doc.data.get("webhooks")
+    taken: set[str] = set()
+    for key in hooks if isinstance(hooks, dict) else ():
         item = ctx.ws.resolve(root.child("webhooks", key))
-        method = next((m for m in HTTP_METHODS if isinstance(item.value.get(m), dict)), None)
-        if method is None:
-            continue
-        op = item.child(method)
-        model = None
-        body_ref = op.get("requestBody")
-        if body_ref is not None:
-            body = ctx.ws.resolve(body_ref)
-            content = body.get("content")
-            if content is not None and content.value:
-                schema_node = content.child(pick_media(list(content.value))).get("schema")
-                if schema_node is not None:
-                    schema = ctx.registry.copy(schema_node, doc.version)
-                    model = ctx.registry.ref_name(schema)
-                    if model is None:
-                        model = ctx.registry.register_inline(schema, pascal(key) + "Webhook")
-                    if model not in ctx.webhook_schemas and (plain := inline(ctx.ws, schema_node)) is not None:
-                        ctx.webhook_schemas[model] = plain  # data for the package's testing strategies
-        ext = extensions.event_extensions(item, op)
-        yield ir.WebhookEvent(
-            key=str(key),
-            model=model,
-            event=ext.event,
-            envelope=ext.envelope,
-            event_type=ext.event_type,
-            event_type_pointer=ext.event_type_pointer,
-        )
+        event = _event(ctx, doc, item, str(key), pascal(key) + "Webhook")
+        if event is not None:
+            taken.add(event.key)
+            yield event
+    for path, method, _item, op in iter_operations(doc):
+        callbacks = op.get("callbacks")
+        for name in callbacks.value if callbacks is not None and isinstance(callbacks.value, dict) else ():
+            assert callbacks is not None
+            holder = ctx.ws.resolve(callbacks.child(name))
+            for expression in holder.value if isinstance(holder.value, dict) else ():
+                item = ctx.ws.resolve(holder.child(expression))
+                key = str(name)
+                if key in taken:
+                    key = f"{op.value.get('operationId') or f'{method} {path}'}.{name}"
+                event = _event(ctx, doc, item, key, pascal(key) + "Callback")
+                if event is not None:
+                    taken.add(event.key)
+                    yield event
+
+
+def _event(ctx: Context, doc: Document, item: Node, key: str, hint: str) -> ir.WebhookEvent | None:
+    """One webhook or callback: a path item whose (first) operation's body is the event."""
+    if not isinstance(item.value, dict):
+        return None
+    method = next((m for m in HTTP_METHODS if isinstance(item.value.get(m), dict)), None)
+    if method is None:
+        return None
+    op = item.child(method)
+    model = None
+    body_ref = op.get("requestBody")
+    if body_ref is not None:
+        body = ctx.ws.resolve(body_ref)
+        content = body.get("content")
+        if content is not None and content.value:
+            schema_node = content.child(pick_media(list(content.value))).get("schema")
+            if schema_node is not None:
+                schema = ctx.registry.copy(schema_node, doc.version)
+                model = ctx.registry.ref_name(schema)
+                if model is None:
+                    model = ctx.registry.register_inline(schema, hint)
+                if model not in ctx.webhook_schemas and (plain := inline(ctx.ws, schema_node)) is not None:
+                    ctx.webhook_schemas[model] = plain  # data for the package's testing strategies
+    ext = extensions.event_extensions(item, op)
+    return ir.WebhookEvent(
+        key=key,
+        model=model,
+        event=ext.event,
+        envelope=ext.envelope,
+        event_type=ext.event_type,
+        event_type_pointer=ext.event_type_pointer,
+    )
 
 
 def signature(ctx: Context, taken: set[str]) -> ir.WebhookSignature | None:

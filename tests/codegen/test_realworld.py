@@ -68,7 +68,8 @@ def test_a_default_of_the_wrong_type_is_dropped_under_lenient(tmp_path: Path) ->
     assert strict.returncode == 2 and "Traceback" not in strict.stderr
     assert "dcg-failure.yaml#/components/schemas/Thing/properties/a/default" in strict.stderr
     out = generate(tmp_path, "dcg-failure.yaml", "--lenient")
-    assert "a: str | None = None" in (out / "src" / package_of(out) / "models.py").read_text()
+    models = (out / "src" / package_of(out) / "models.py").read_text()
+    assert "a: str | None = None" in models and '= ""' not in models
     check_quality(out, tmp_path)
 
 
@@ -138,7 +139,8 @@ def test_base_url_replaces_the_whole_server_url_and_a_query_in_a_path_key_is_sen
     out = generate(tmp_path, "query-in-path.yaml")
     check_quality(out, tmp_path)
     package = package_of(out)
-    assert 'DEFAULT_BASE_URL: Final = "https://api.example.com/v1"' in (out / "src" / package / "_client.py").read_text()
+    client_module = (out / "src" / package / "_client.py").read_text()
+    assert 'DEFAULT_BASE_URL: Final = "https://api.example.com/v1"' in client_module
     result = python(
         f"""
         import json, threading
@@ -183,6 +185,86 @@ def test_a_discriminator_without_mapping_keeps_the_wire_values(tmp_path: Path) -
         a = Record.model_validate({{"record_type": "message_detail_record", "text": "hi"}}).root
         b = Record.model_validate({{"record_type": "call_detail_record", "seconds": 3}}).root
         assert type(a) is MessageDetailRecord and type(b) is CallDetailRecord and b.seconds == 3
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_string_enum_answer_with_quotes_is_valid_python_and_keeps_new_values(tmp_path: Path) -> None:
+    out = generate(tmp_path, "string-enum-answer.yaml")
+    check_quality(out, tmp_path)
+    result = python(
+        f"""
+        import json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package_of(out)} import Client
+
+        answers = ['say "hi"', "added later"]
+
+        class Answer(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = json.dumps(answers.pop(0)).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        assert client.status.get() == 'say "hi"'
+        assert client.status.get() == "added later"
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name", "body", "model", "check"),
+    [
+        ("webhooks-only.yaml", "newPet", {"name": "Rex", "kind": "wolf"}, "NewPetWebhook", "event.kind == 'wolf'"),
+        ("webhooks-only.yaml", "petGone", {"id": 4}, "Gone", "event.id == 4"),
+        (
+            "callbacks.yaml",
+            "onData",
+            {"timestamp": "2024-01-02T03:04:05Z", "userData": "u"},
+            "OnDataCallback",
+            "event.timestamp.year == 2024 and event.userData == 'u'",
+        ),
+    ],
+)
+def test_webhooks_and_callbacks_parse_by_name_into_typed_models(
+    tmp_path: Path, fixture: str, name: str, body: dict[str, object], model: str, check: str
+) -> None:
+    out = generate(tmp_path, fixture)
+    check_quality(out, tmp_path)
+    package = package_of(out)
+    result = python(
+        f"""
+        import json
+        from {package} import Client, WebhookError, WebhookPayloadError
+        from {package}.models import {model}
+        client = Client()
+        event = client.webhooks.parse({name!r}, json.dumps({body!r}))
+        assert type(event) is {model} and ({check}), event
+        try:
+            client.webhooks.parse("nope", "{{}}")
+        except WebhookError as exc:
+            assert "no webhook or callback named 'nope'" in str(exc) and {name!r} in str(exc)
+        else:
+            raise AssertionError("an unknown name parsed")
+        try:
+            client.webhooks.parse({name!r}, "[]")
+        except WebhookPayloadError as exc:
+            assert str(exc).startswith({name!r} + " webhook: "), exc
+        else:
+            raise AssertionError("a list parsed as an object")
         """,
         out / "src",
     )
