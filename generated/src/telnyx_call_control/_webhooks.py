@@ -79,6 +79,14 @@ def _event_table(events: Iterable[WebhookEvent]) -> _EventTable:
     return tuple(table.items())
 
 
+def _problems(exc: pydantic.ValidationError) -> str:
+    """Each problem as ``field/path: message``."""
+    return "; ".join(
+        f"{'/'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
+        for e in exc.errors(include_input=False)
+    )
+
+
 @cache
 def _package_model(name: str) -> type[pydantic.BaseModel]:
     """A model of the package's ``models`` module, by name (imported on first use)."""
@@ -102,7 +110,9 @@ class WebhookParser(Generic[_Event]):
         models: ModelLoader | None = None,
         strict: bool = False,
     ) -> None:
+        events = tuple(events)
         self._events = _event_table(events)
+        self._by_name = {e.key: e.model for e in events}
         self._models = models or _package_model
         self.strict = strict
 
@@ -137,11 +147,30 @@ class WebhookParser(Generic[_Event]):
             model = self._models(name)
             return cast(_Event, validator(model, strict=self.strict).validate_python(data))
         except pydantic.ValidationError as exc:
-            problems = "; ".join(
-                f"{'/'.join(map(str, e['loc']))}: {e['msg']}"
-                for e in exc.errors(include_input=False)
-            )
-            raise WebhookPayloadError(f"{event_type} webhook: {problems}") from exc
+            raise WebhookPayloadError(f"{event_type} webhook: {_problems(exc)}") from exc
+
+    def parse(self, name: str, payload: str | bytes) -> Any:
+        """Parse the body of the webhook or callback ``name`` (its key in the API description)
+        into its model, without checking any signature; a body without a model stays JSON.
+
+        Raises:
+            WebhookError: The API description has no webhook or callback of that name.
+            WebhookPayloadError: The body is not JSON, or does not match the model.
+        """
+        if name not in self._by_name:
+            known = ", ".join(sorted(self._by_name)) or "none"
+            raise WebhookError(f"no webhook or callback named {name!r} (known: {known})")
+        try:
+            data = pydantic_core.from_json(payload)
+        except ValueError as exc:
+            raise WebhookPayloadError(f"{name}: the body is not valid JSON") from exc
+        model = self._by_name[name]
+        if model is None:
+            return data
+        try:
+            return validator(self._models(model), strict=self.strict).validate_python(data)
+        except pydantic.ValidationError as exc:
+            raise WebhookPayloadError(f"{name} webhook: {_problems(exc)}") from exc
 
     def unsafe_unwrap(self, payload: str | bytes) -> _Event:
         """Parse a webhook body into the model of its event, without checking any signature."""

@@ -154,8 +154,13 @@ def _multipart(body: object) -> tuple[dict[str, object], dict[str, object]]:
 
 
 def _parse(response: httpx.Response, cast_to: type[_T], strict: bool = False) -> _T:
-    """The body of a 2xx answer as ``cast_to`` (constraints checked only if ``strict``)."""
-    if cast_to is type(None) or cast_to is bytes or cast_to is str:
+    """The body of a 2xx answer as ``cast_to`` (constraints checked only if ``strict``).
+
+    ``str`` is the text of a text answer, or the string a JSON answer holds.
+    """
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    json_string = cast_to is str and (media == "application/json" or media.endswith("+json"))
+    if cast_to is type(None) or cast_to is bytes or (cast_to is str and not json_string):
         value: object = (
             None
             if cast_to is type(None)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .v2_calls import AsyncV2Calls as AsyncV2Calls
     from .v2_calls import V2Calls as V2Calls
 
-_LAZY = {
+_LAZY: dict[str, str] = {
     "CallControlApplications": ".call_control_applications",
     "AsyncCallControlApplications": ".call_control_applications",
     "Calls": ".calls",

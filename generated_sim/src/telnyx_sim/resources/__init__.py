@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from .simulator import AsyncSimulator as AsyncSimulator
     from .simulator import Simulator as Simulator
 
-_LAZY = {
+_LAZY: dict[str, str] = {
     "Simulator": ".simulator",
     "AsyncSimulator": ".simulator",
 }
