@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import client, fuzz, generation, server, webhooks
+from bench import client, corpus_generation, fuzz, generation, server, webhooks
 from bench.measure import ROOT
 from bench.report import Row, print_table, write_json
 
@@ -36,6 +36,7 @@ def main(argv: list[str]) -> int:
     plan: list[tuple[str, Callable[[], list[Row]]]] = [
         ("generation, our specs", lambda: [generation.row_our_specs(repeat=1 if args.quick else 3)]),
         ("generation, scale", lambda: [generation.row_scale(args.shared)]),
+        ("generation, corpus", lambda: [corpus_generation.row_corpus(args.shared.parent)]),
         ("import", lambda: [client.row_import(repeat=repeat)]),
         ("first call", lambda: [client.row_first_call(repeat=3 if args.quick else 7)]),
         (
