@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import client, corpus_generation, fuzz, generation, server, webhooks
+from bench import client, corpus_generation, fuzz, generation, postgres, server, webhooks
 from bench.measure import ROOT
 from bench.report import Row, print_table, write_json
 
@@ -46,6 +46,7 @@ def main(argv: list[str]) -> int:
         ("webhooks", lambda: [webhooks.row_webhooks(n=500 if args.quick else 3000, rounds=3 if args.quick else 7)]),
         ("server", lambda: server.rows(quick=args.quick, reports=args.out.parent)),
         ("server stack", lambda: server.stack_rows(quick=args.quick)),
+        ("shared state", lambda: postgres.rows(quick=args.quick)),
         ("fuzz", lambda: [fuzz.row_fuzz(quick=args.quick)]),
     ]
     rows: list[Row] = []

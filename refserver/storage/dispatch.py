@@ -5,7 +5,8 @@ any timer, and one that dies hands its work over to the others:
 
 * `Deliveries` leases the head (oldest pending row) of call legs (`claim_heads`) and posts
   each through `attempt(row)`, then records the result only while it still holds the
-  lease (`record_delivery(..., owner=)`), which also frees the leg's next row. A leg's
+  lease (`record_delivery(..., owner=)`), which also frees the leg's next row (claimed at
+  once by the same process, so the others are not woken for it). A leg's
   webhooks are thus posted one at a time, in order, by one process at a time; a process
   killed mid-delivery loses its lease when its time is past (the webhook's timeouts, primary
   and failover, plus a margin) and another posts the row again (at least once, same event id).
@@ -113,9 +114,12 @@ class Deliveries:
         if room <= 0:
             return
         for row in self.store.claim_heads(self.owner, self.margin, limit=room):
-            task = asyncio.get_running_loop().create_task(self._deliver(dict(row)))
-            self._inflight.add(task)
-            task.add_done_callback(self._done)
+            self._spawn(dict(row))
+
+    def _spawn(self, row: dict[str, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(self._deliver(row))
+        self._inflight.add(task)
+        task.add_done_callback(self._done)
 
     def _done(self, task: asyncio.Task[None]) -> None:
         self._inflight.discard(task)
@@ -139,10 +143,12 @@ class Deliveries:
                 result.delivered_to,
                 owner=self.owner,
             )
-            if kept:
-                self.store.notify(OUTBOX_CHANNEL, row["order_key"])  # the leg's next row may go now
         if not kept:
             log.warning("lease of outbox row %s lost before its result was recorded", row["seq"])
+            return
+        # the leg's next row, by this process at once (the others are not woken for it: no herd)
+        for nxt in self.store.claim_heads(self.owner, self.margin, limit=1, order_key=row["order_key"]):
+            self._spawn(dict(nxt))
 
 
 Handler = Callable[[str, dict[str, Any]], None]
