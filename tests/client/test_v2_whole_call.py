@@ -43,7 +43,7 @@ def hooks() -> Iterator[Receiver]:
 @pytest.fixture(scope="module")
 def sim(refserver: RefServerProcess) -> Iterator[telnyx_sim.Client]:
     with telnyx_sim.Client(
-        base_url=refserver.url, max_retries=0, default_headers={"Authorization": f"Bearer {API_KEY}"}
+        base_url=f"{refserver.url}/_sim", max_retries=0, default_headers={"Authorization": f"Bearer {API_KEY}"}
     ) as client:
         yield client
 
