@@ -144,7 +144,7 @@ class Operations:
                     raise params.child(index).error("a parameter needs 'name' and 'in'")
                 found[(str(node.value["name"]), str(node.value.get("in")))] = node
         order = {name: i for i, name in enumerate(re.findall(r"{([^{}]+)}", path))}
-        by_location = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        by_location = {"path": 0, "query": 1, "querystring": 1, "header": 2, "cookie": 3}
         nodes = sorted(
             (n for (name, loc), n in found.items()
              if loc in by_location and not (loc == "header" and name.lower() in IGNORED_HEADERS)),
@@ -155,12 +155,17 @@ class Operations:
             value = node.value
             location = value["in"]
             schema_node = node.get("schema")
+            if location == "querystring":  # OpenAPI 3.2: the whole query string, one argument
+                schema_node = _content_schema(node)
             if schema_node is not None:
                 schema = self.ctx.registry.copy(schema_node, doc.version)
                 annotation = self.ctx.registry.annotation(schema, hint + pascal(value["name"]))
             else:
                 annotation = "str"
             style = value.get("style", "simple" if location in {"path", "header"} else "form")
+            if location == "querystring":  # a mapping, or the query string as written
+                location, style = "query", "querystring"
+                annotation = annotation if annotation in {"str", "Any"} else f"{annotation} | str"
             py_name = names.claim(snake(str(value["name"])))
             docs[py_name] = clean(value.get("description", ""))
             out.append(
@@ -297,6 +302,15 @@ class Operations:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _content_schema(param: Node) -> Node | None:
+    """The schema of a parameter given by ``content`` (its one media type), if any."""
+    content = param.get("content")
+    if content is None or not isinstance(content.value, dict) or not content.value:
+        return None
+    media = content.child(next(iter(content.value)))
+    return media.get("schema") if isinstance(media.value, dict) else None
 
 
 def _body_name(prop: str, names: NameSet) -> str:

@@ -467,7 +467,7 @@ def test_several_specs_into_one_package(tmp_path: Path) -> None:
                      "--package-name", "combo", "--env-prefix", "COMBO")  # fmt: skip
     assert result.returncode == 0, result.stderr
     client = (out / "src" / "combo" / "_client.py").read_text()
-    assert 'DEFAULT_BASE_URL: Final = "https://petstore.example.com"' in client
+    assert 'DEFAULT_BASE_URL: Final = "https://petstore.example.com/api/v1"' in client  # the whole server URL
     assert "COMBO_API_KEY" in client and "COMBO_USERNAME" in client
     events = (out / "src" / "combo" / "resources" / "events.py").read_text()
     assert '"https://hub.example.org/events"' in events  # another origin: absolute URL

@@ -269,3 +269,50 @@ def test_webhooks_and_callbacks_parse_by_name_into_typed_models(
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_openapi_32_query_method_additional_operations_querystring_and_self(tmp_path: Path) -> None:
+    # $self as the base of references, and responses without a description, load as well.
+    out = generate(tmp_path, "openapi-32.yaml")
+    check_quality(out, tmp_path)
+    result = python(
+        f"""
+        import json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package_of(out)} import Client
+
+        seen = []
+
+        class Answer(BaseHTTPRequestHandler):
+            def answer(self):
+                length = int(self.headers.get("content-length") or 0)
+                seen.append((self.command, self.path, self.rfile.read(length)))
+                body = b"" if self.command == "PURGE" else json.dumps(["a", "b"]).encode()
+                self.send_response(204 if self.command == "PURGE" else 200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            do_GET = do_QUERY = do_PURGE = answer
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        assert client.search.items(text="blue") == ["a", "b"]
+        assert client.items.list(filter={{"color": "blue", "size": "L"}}) == ["a", "b"]
+        assert client.items.list(filter="color=red&q=") == ["a", "b"]
+        assert client.items.purge() is None
+        assert [(m, p) for m, p, _ in seen] == [
+            ("QUERY", "/search"),
+            ("GET", "/items?color=blue&size=L"),
+            ("GET", "/items?color=red&q="),
+            ("PURGE", "/items"),
+        ], seen
+        assert json.loads(seen[0][2]) == {{"text": "blue"}}
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
