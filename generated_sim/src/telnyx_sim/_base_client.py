@@ -119,6 +119,8 @@ def _query_items(name: str, value: object, style: str) -> list[tuple[str, str]]:
     value = _jsonable(value)
     if value is None:
         return []
+    if style == "querystring" and isinstance(value, str):  # the whole query string, as written
+        return parse_qsl(value.removeprefix("?"), keep_blank_values=True)
     if isinstance(value, Mapping):
         if style == "deepObject":
             items: list[tuple[str, str]] = []
