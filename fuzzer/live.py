@@ -62,7 +62,10 @@ class Live:
             headers={"Authorization": f"Bearer {self.credentials.api_key}"},
             timeout=15,
         )
-        self.sim = httpx.Client(base_url=self.sim_url, timeout=15) if self.sim_url else None
+        # the simulator acts for the account whose credentials it carries (a server with
+        # several accounts refuses it without them)
+        sim_auth = {"Authorization": f"Bearer {self.credentials.api_key}"}
+        self.sim = httpx.Client(base_url=self.sim_url, headers=sim_auth, timeout=15) if self.sim_url else None
         self.plain = httpx.Client(base_url=self.base_url, timeout=15)
 
     def close(self) -> None:
