@@ -54,7 +54,7 @@ class ModelRegistry:
         key = (node.doc.path, node.pointer)
         if key in self._by_origin:
             return self._by_origin[key]
-        name = self._names.claim(pascal(hint or _hint_from_pointer(node.pointer)))
+        name = self._names.claim(pascal(hint or _hint_from_node(node)))
         self._by_origin[key] = name
         self.schemas[name] = {}
         version = node.doc.version or version
@@ -256,11 +256,19 @@ class ModelRegistry:
         return f"dict[str, {value}]"
 
 
+def _hint_from_node(node: Node) -> str:
+    """A schema's name from where it is: a whole file is named by its title, else by the file's name."""
+    if node.pointer in ("", "/"):
+        title = node.value.get("title") if isinstance(node.value, dict) else None
+        return str(title) if isinstance(title, str) and title.strip() else Path(str(node.doc.path)).stem
+    return _hint_from_pointer(node.pointer)
+
+
 def _hint_from_pointer(pointer: str) -> str:
     parts = [p for p in pointer.split("/") if p]
     if len(parts) >= 3 and parts[0] == "components" and parts[1] == "schemas":
         return parts[2] if len(parts) == 3 else " ".join(parts[2:])
-    return " ".join(p for p in parts if p not in {"components", "schemas", "content"})
+    return " ".join(p for p in parts if p not in {"components", "schemas", "content", "definitions", "$defs"})
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {

@@ -17,6 +17,7 @@ needs, what each docstring says. The templates only print the result.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,6 +81,10 @@ def build(ws: Workspace, options: Options) -> ir.Api:
             # An operation's own `servers`, else its path item's, else the document's.
             own = op.value.get("servers") or path_item.value.get("servers")
             server = _server(own) if own else servers[doc.name]
+            if server.origin.startswith(("ws://", "wss://")):
+                # What the client cannot express is left out, and said, never generated wrong.
+                print(f"warning: {op.location}: a WebSocket operation, skipped (HTTP client)", file=sys.stderr)
+                continue
             base = _relative(server, first_origin, common)
             tags = op.value.get("tags") or []
             resource = snake(str(tags[0])) if tags else _resource_from_path(path)

@@ -316,3 +316,24 @@ def test_openapi_32_query_method_additional_operations_querystring_and_self(tmp_
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_websocket_operations_are_skipped_with_a_warning_naming_them(tmp_path: Path) -> None:
+    result = codegen(HERE / "websocket.yaml", "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: " in result.stderr and "websocket.yaml#/paths/~1speech-to-text~1transcriptions/get" in result.stderr
+    )
+    assert "WebSocket operation, skipped" in result.stderr
+    resources = sorted(p.stem for p in (tmp_path / "out" / "src").glob("*/resources/*.py"))
+    assert resources == ["__init__", "transcripts"]
+    check_quality(tmp_path / "out", tmp_path)
+
+
+def test_schemas_of_other_files_are_named_from_their_title_or_file(tmp_path: Path) -> None:
+    out = generate(tmp_path, "external-files.yaml")
+    check_quality(out, tmp_path)
+    models = (out / "src" / package_of(out) / "models.py").read_text()
+    assert "class PurchaseOrder(BaseModel):" in models  # its title
+    assert "class CustomerAddress(BaseModel):" in models  # its file: customer-address.yaml
+    assert "ship_to: CustomerAddress | None" in models and "Model" not in models.replace("BaseModel", "")
