@@ -17,8 +17,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from ..store import OUTBOX_COLUMNS, Store
+from ..store import Store
 from . import Row
+from .base import OUTBOX_COLUMNS
 
 EXTRA_SCHEMA = """
 CREATE TABLE IF NOT EXISTS timers (
