@@ -75,6 +75,7 @@ class Response:
     """What a method returns: its success response's body."""
 
     annotation: str  # Python type of the parsed body ("None" when empty, "bytes", "str", ...)
+    stream: str | None = None  # a sequential media type ("sse", "jsonl", "json-seq"): annotation is an item's
 
     @property
     def cast_expr(self) -> str:

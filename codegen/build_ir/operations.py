@@ -23,6 +23,13 @@ RESERVED_ARGUMENTS = frozenset({"self", "cast", "path_param", "NOT_GIVEN", "NotG
 RESERVED_METHODS = frozenset({"with_raw_response", "with_streaming_response", "with_options"})
 BUILTIN_TYPES = ("list", "dict", "str", "int", "float", "bool", "bytes", "object", "type")
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# Sequential media types (OpenAPI 3.2 ``itemSchema``) -> how the runtime splits them into items.
+SEQUENTIAL_MEDIA = {
+    "text/event-stream": "sse",
+    "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/json-seq": "json-seq",
+}
 
 
 class Operations:
@@ -68,6 +75,7 @@ class Operations:
         types = {"NOT_GIVEN", "NotGiven"}  # every method takes ``timeout=NOT_GIVEN``
         base = {"AsyncAPIResource", "SyncAPIResource"}
         pages: set[str] = set()
+        streams: set[str] = set()
         for op in operations:
             if op.pagination:
                 pages |= {"AsyncPaginator", "PageInfo", "SyncPage"}
@@ -79,6 +87,8 @@ class Operations:
                 base.add("path_param")
             if op.response.cast_expr.startswith("cast("):
                 typing.add("cast")
+            if op.response.stream:
+                streams |= {"AsyncStream", "Stream"}
             if op.webhooks is not None:
                 typing.add("Final")
                 types |= {"WebhookStep", "sends_webhooks"}
@@ -90,6 +100,7 @@ class Operations:
         lines += ["from typing_extensions import deprecated"] if any(op.deprecated for op in operations) else []
         lines.append(f"from .._base_client import {', '.join(sorted(base, key=str.lower))}")
         lines += [f"from .._pagination import {', '.join(sorted(pages))}"] if pages else []
+        lines += [f"from .._streaming import {', '.join(sorted(streams))}"] if streams else []
         lines.append("from .._response import async_raw_response_wrapper, raw_response_wrapper")
         lines += [f"from .._types import {', '.join(sorted(types))}"] if types else []
         lines += [f"from ..models import {', '.join(sorted(models))}"] if models else []
@@ -255,6 +266,12 @@ class Operations:
         content = node.get("content")
         if content is None or not isinstance(content.value, dict) or not content.value:
             return ir.Response("None")
+        for media, kind in SEQUENTIAL_MEDIA.items():  # OpenAPI 3.2: read item by item
+            item = content.child(media).get("itemSchema") if media in content.value else None
+            if item is not None:
+                schema = self.ctx.registry.copy(item, doc.version)
+                annotation = widen_literals(self.ctx.registry.annotation(schema, hint + "Item"))
+                return ir.Response("object" if annotation == "Any" else annotation, stream=kind)
         media = pick_media(list(content.value))
         encoding = media_encoding(media)
         if encoding == "text":

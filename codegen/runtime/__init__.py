@@ -12,6 +12,7 @@ MODULES = (
     "_models.py",
     "_pagination.py",
     "_response.py",
+    "_streaming.py",
     "_types.py",
     "_webhooks.py",
     "testing.py",

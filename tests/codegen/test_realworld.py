@@ -337,3 +337,89 @@ def test_schemas_of_other_files_are_named_from_their_title_or_file(tmp_path: Pat
     assert "class PurchaseOrder(BaseModel):" in models  # its title
     assert "class CustomerAddress(BaseModel):" in models  # its file: customer-address.yaml
     assert "ship_to: CustomerAddress | None" in models and "Model" not in models.replace("BaseModel", "")
+
+
+def test_sequential_media_types_stream_typed_items_as_they_arrive(tmp_path: Path) -> None:
+    out = generate(tmp_path, "streams.yaml")
+    check_quality(out, tmp_path)
+    result = python(
+        f"""
+        import asyncio, json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package_of(out)} import AsyncClient, Client
+        from {package_of(out)}.models import Tick
+
+        FRAMES = {{
+            "/events": (b"text/event-stream", [b": hello\\n\\n", b'data: {{"n": 1}}\\n\\n'],
+                        [b'event: tick\\ndata: {{"n": 7,\\ndata: "note": "two lines"}}\\n\\n']),
+            "/ticks.jsonl": (b"application/jsonl", [b'{{"n": 1}}\\n'], [b'{{"n": 7, "note": "x"}}\\n', b"\\n"]),
+            "/ticks.seq": (b"application/json-seq", [b'\\x1e{{"n": 1}}\\n'], [b'\\x1e{{"n": 7, "note": "x"}}\\n']),
+        }}
+        go = {{}}
+
+        class Answer(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            def do_GET(self):
+                media, first, rest = FRAMES[self.path]
+                self.send_response(200)
+                self.send_header("content-type", media.decode())
+                self.send_header("transfer-encoding", "chunked")
+                self.end_headers()
+                def chunk(data):
+                    self.wfile.write(b"%x\\r\\n%s\\r\\n" % (len(data), data))
+                    self.wfile.flush()
+                for data in first:
+                    chunk(data)
+                assert go[self.path].wait(10), "the client never read the first item"
+                for data in rest:
+                    chunk(data)
+                self.wfile.write(b"0\\r\\n\\r\\n")
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{{server.server_address[1]}}"
+
+        def run_sync(method, path):
+            go[path] = threading.Event()
+            items = iter(method())
+            first = next(items)  # parsed while the server still holds the rest back
+            assert type(first) is Tick and first.n == 1, first
+            go[path].set()
+            rest = list(items)
+            assert [type(t) for t in rest] == [Tick] and rest[0].n == 7, rest  # n > maximum: lenient
+            return rest[0]
+
+        client = Client(base_url=url)
+        assert run_sync(client.events.listen, "/events").note == "two lines"
+        run_sync(client.ticks_jsonl.download_ticks, "/ticks.jsonl")
+        run_sync(client.ticks_seq.sequence_ticks, "/ticks.seq")
+
+        async def run_async():
+            async with AsyncClient(base_url=url) as aclient:
+                go["/events"] = threading.Event()
+                stream = await aclient.events.listen()
+                seen = []
+                async for tick in stream:
+                    seen.append(tick)
+                    go["/events"].set()
+                assert [t.n for t in seen] == [1, 7] and all(type(t) is Tick for t in seen)
+
+        asyncio.run(run_async())
+        strict = Client(base_url=url, strict=True)
+        go["/ticks.jsonl"] = threading.Event()
+        items = iter(strict.ticks_jsonl.download_ticks())
+        next(items)
+        go["/ticks.jsonl"].set()
+        try:
+            next(items)
+        except Exception as exc:
+            assert "less than or equal to 2" in str(exc), exc
+        else:
+            raise AssertionError("strict mode kept n = 7 > maximum 2")
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
