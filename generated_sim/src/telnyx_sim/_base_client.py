@@ -48,6 +48,7 @@ from ._exceptions import (
 from ._models import validator
 from ._pagination import AsyncPage, AsyncPaginator, PageInfo, SyncPage
 from ._response import APIResponse
+from ._streaming import AsyncStream, Stream, StreamFormat
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = [
@@ -531,6 +532,22 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         response, retries = self._send(self._build_request(method, path, **options), idempotent)
         return self._result(response, retries, lambda: _parse(response, cast_to, self.strict))
 
+    def request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        stream_format: StreamFormat,
+        idempotent: bool = False,
+        **options: Any,
+    ) -> Stream[_T]:
+        """Like :meth:`request`, for an answer of a sequential media type: its items, each
+        parsed as ``cast_to`` when it arrives."""
+        request = self._build_request(method, path, **options)
+        response, _ = self._send(request, idempotent, stream=True)
+        return Stream(response, cast_to, stream_format, self.strict)
+
     def request_page(
         self,
         method: str,
@@ -561,14 +578,19 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             lambda: SyncPage(_parse(response, cast_to, self.strict), page, query, fetch_page),
         )
 
-    def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
-        """The 2xx answer to ``request`` and the number of retries it took."""
+    def _send(
+        self, request: httpx.Request, idempotent: bool, stream: bool = False
+    ) -> tuple[httpx.Response, int]:
+        """The 2xx answer to ``request`` and the number of retries it took.
+
+        ``stream``: the body of a 2xx answer is left to be read (an error's body is read).
+        """
         retryable = idempotent or request.method in _IDEMPOTENT_METHODS
         retries = 0
         while True:
             started = time.perf_counter()
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 self._log(request, exc, retries, started)
                 if not retryable or retries >= self.max_retries:
@@ -578,6 +600,8 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 self._log(request, response, retries, started)
                 if response.is_success:
                     return response, retries
+                if stream:
+                    response.read()
                 if not retryable or retries >= self.max_retries or not _should_retry(response):
                     raise status_error(response)
                 delay = self._retry_delay(retries, response)
@@ -667,6 +691,21 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         )
         return self._result(response, retries, lambda: _parse(response, cast_to, self.strict))
 
+    async def request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        stream_format: StreamFormat,
+        idempotent: bool = False,
+        **options: Any,
+    ) -> AsyncStream[_T]:
+        """Like :meth:`request`, for an answer of a sequential media type (``async for``)."""
+        request = self._build_request(method, path, **options)
+        response, _ = await self._send(request, idempotent, stream=True)
+        return AsyncStream(response, cast_to, stream_format, self.strict)
+
     def request_page(
         self,
         method: str,
@@ -702,14 +741,16 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
 
         return AsyncPaginator(first_page)
 
-    async def _send(self, request: httpx.Request, idempotent: bool) -> tuple[httpx.Response, int]:
-        """The 2xx answer to ``request`` and the number of retries it took."""
+    async def _send(
+        self, request: httpx.Request, idempotent: bool, stream: bool = False
+    ) -> tuple[httpx.Response, int]:
+        """The 2xx answer to ``request`` and the number of retries it took (see the sync client)."""
         retryable = idempotent or request.method in _IDEMPOTENT_METHODS
         retries = 0
         while True:
             started = time.perf_counter()
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 self._log(request, exc, retries, started)
                 if not retryable or retries >= self.max_retries:
@@ -719,6 +760,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 self._log(request, response, retries, started)
                 if response.is_success:
                     return response, retries
+                if stream:
+                    await response.aread()
                 if not retryable or retries >= self.max_retries or not _should_retry(response):
                     raise status_error(response)
                 delay = self._retry_delay(retries, response)
