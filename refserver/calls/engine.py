@@ -17,6 +17,7 @@ from ..config import Config
 from ..errors import fail, not_found
 from ..faults import Faults
 from ..spec import SpecIndex, Unsupported
+from ..storage import SharedStorage
 from ..storage.dispatch import TimerLoop
 from ..store import Store
 from ..webhooks import Outbox
@@ -64,7 +65,7 @@ class Engine:
         # PostgreSQL: several processes share the calls; each request reads the call from the database
         # (under a lock on it), call timeouts and the far end's ringing are timer rows any process fires
         self.shared = cfg.shared
-        self.timers.shared = cfg.shared
+        self.timers.rows = isinstance(store, SharedStorage)  # durable timers are rows, SQLite or PostgreSQL
         if cfg.shared:
             self.timers.before = self.find  # a timer of this process acts on the call as the database has it
         self._fresh: set[str] = set()  # calls read from the database in the current transaction
@@ -79,19 +80,20 @@ class Engine:
 
     # ---- lifecycle ---------------------------------------------------------------
     def restore(self) -> None:
-        """Load the calls that were alive when the server stopped (a ringing one rings again).
-        Shared state: calls are read when a request names them, and their timers are rows that
-        any process fires (started with `start_timers`)."""
+        """Load the calls that were alive when the server stopped. Their durable timers (ringing,
+        call timeouts) are rows the timer loop fires when due (started with `start_timers`); a
+        ringing call without any (a store without timer rows) rings again.
+        Shared state: calls are read when a request names them."""
         if self.shared:
             return
         for text in self.store.live_calls():
             call = Call.load(text)
             self.calls[call.id] = call
-            if call.ringing:
+            if call.ringing and not (self.timers.rows and self.store.timers_of(call.id)):  # type: ignore[attr-defined]
                 self.far_end.ring(call)
 
     async def start_timers(self) -> None:
-        if self.shared:
+        if self.timers.rows:
             self.timer_loop = TimerLoop(self.store, self._timer_handlers())  # type: ignore[arg-type]
             await self.timer_loop.start()
 

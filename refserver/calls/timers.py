@@ -3,10 +3,11 @@
 Everything that takes time (ringing, a prompt, speech, the gap between two keys) waits
 `seconds * TIME_SCALE`. Timeouts that wait for somebody to act (first_command_timeout,
 ring timeout_secs, time_limit_secs, gather timeouts) scale too, except that with
-TIME_SCALE=0 they never fire: at scale 0 nobody could act before them. On SQLite timers
-live in this process: after a restart they are gone. On PostgreSQL the far end's ringing
-and the call timeouts (`durable`) are rows any process fires, so they survive the process
-that set them.
+TIME_SCALE=0 they never fire: at scale 0 nobody could act before them. The far end's ringing
+and the call timeouts (`durable`: ring, ring timeout, early hangup, first-command timeout,
+time limit) are timer rows in the state database, on SQLite as on PostgreSQL, fired by the
+timer loop (refserver/storage/dispatch.py): they survive a restart (on PostgreSQL, by any
+process). The other timers (media, gathers, runs) live in this process's memory.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Timers:
         self.after = after
         self.clamp = True  # False only under the `timer_overflow` fault
         self.before: Callable[[str], object] | None = None  # run first in each firing's transaction
-        self.shared = False  # True on PostgreSQL: `durable` timers are rows (refserver/storage/dispatch.py)
+        self.rows = False  # True when the store keeps timer rows: `durable` timers are rows (storage/dispatch.py)
 
     def schedule(
         self, call_id: str, secs: float, fn: Callable[[], None], timeout: bool = False
@@ -78,10 +79,10 @@ class Timers:
         fn: Callable[[], None],
         timeout: bool = False,
     ) -> None:
-        """A named timer that outlives this process when the state is shared (PostgreSQL): a row
-        due in `secs` simulated seconds, fired by whichever process claims it (the engine's
-        handler of `kind` with `args`); otherwise the same as `start` with `fn`."""
-        if not self.shared:
+        """A named timer that outlives this process: a row due in `secs` simulated seconds, fired
+        by whichever process claims it (the engine's handler of `kind` with `args`); without
+        timer rows in the store, the same as `start` with `fn`."""
+        if not self.rows:
             self.start(call, name, secs, fn, timeout)
             return
         if timeout and self.scale == 0:
@@ -96,12 +97,12 @@ class Timers:
             handle = call.timers.pop(name, None)
             if handle is not None:
                 handle.cancel()
-        if self.shared and names:
+        if self.rows and names:
             self.store.cancel_timers(call.id, *names)  # type: ignore[attr-defined]
 
     def cancel_all(self, call: Call) -> None:
         self.cancel(call, *list(call.timers))
-        if self.shared:
+        if self.rows:
             self.store.cancel_timers(call.id)  # type: ignore[attr-defined]
 
 
