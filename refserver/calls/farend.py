@@ -37,26 +37,20 @@ ANSWERS = ("answer", "early_hangup")
 class FarEnd:
     def __init__(self, engine: Engine) -> None:
         self.e = engine
-        self.scripts: list[dict[str, Any]] = []
 
-    # ---- scripts -----------------------------------------------------------------
+    # ---- scripts: rows in the state database, so every process sharing it sees them ----------
     def add_script(self, script: dict[str, Any]) -> None:
-        self.scripts.append(script)
+        """A script of `script["account"]` (None: the open simulator's, for every account's calls)."""
+        self.e.store.add_script(script.get("account"), script["to"], script)  # type: ignore[attr-defined]
 
     def clear_scripts(self, account: str | None = None) -> None:
         """Every script (None: the open simulator), or those of one account."""
-        self.scripts[:] = [s for s in self.scripts if account is not None and s.get("account") != account]
+        self.e.store.clear_scripts(account)  # type: ignore[attr-defined]
 
     def _take_script(self, to: str, account: str) -> dict[str, Any]:
         """The latest script for `to` of the call's account (or of the open simulator: any account)."""
-        for script in reversed(self.scripts):
-            if script["to"] == to and script.get("account") in (None, account):
-                if script.get("times") is not None:
-                    script["times"] -= 1
-                    if script["times"] <= 0:
-                        self.scripts.remove(script)
-                return script
-        return UNSCRIPTED
+        script: dict[str, Any] | None = self.e.store.take_script(to, account)  # type: ignore[attr-defined]
+        return UNSCRIPTED if script is None else script
 
     # ---- ringing -----------------------------------------------------------------
     def ring(self, call: Call) -> None:

@@ -50,6 +50,7 @@ class SqlStore:
     # a name containing a text, case-blind; what text is sorted by
     CONTAINS = "instr(lower(name), lower(?)) > 0"
     COLLATE = ""
+    FOR_UPDATE = ""  # a row read to be changed in the same transaction is locked (PostgreSQL)
 
     def _init_tx(self) -> None:
         self._depth = 0
@@ -215,6 +216,42 @@ class SqlStore:
 
     def get_recording(self, rec_id: str) -> Any:
         return self._q("SELECT * FROM recordings WHERE id = ?", (rec_id,)).fetchone()
+
+    # ---- the simulator's far-end scripts ------------------------------------------
+    def add_script(self, account: str | None, to: str, script: dict[str, Any]) -> None:
+        """A script for calls to `to` of one account (None: of every account, the open simulator)."""
+        with self.tx():
+            self._q(
+                "INSERT INTO scripts (account, to_number, data) VALUES (?, ?, ?)", (account, to, json.dumps(script))
+            )
+
+    def clear_scripts(self, account: str | None) -> None:
+        """The scripts of one account, or every script (None: the open simulator)."""
+        with self.tx():
+            if account is None:
+                self._q("DELETE FROM scripts")
+            else:
+                self._q("DELETE FROM scripts WHERE account = ?", (account,))
+
+    def take_script(self, to: str, account: str) -> dict[str, Any] | None:
+        """The latest script for `to` that applies to the account (its own or every account's),
+        one of its `times` used (deleted with the last one); None when there is none."""
+        with self.tx():
+            row = self._q(
+                "SELECT id, data FROM scripts WHERE to_number = ? AND (account IS NULL OR account = ?) "
+                f"ORDER BY id DESC LIMIT 1{self.FOR_UPDATE}",
+                (to, account),
+            ).fetchone()
+            if row is None:
+                return None
+            script: dict[str, Any] = json.loads(row["data"])
+            if script.get("times") is not None:
+                script["times"] -= 1
+                if script["times"] <= 0:
+                    self._q("DELETE FROM scripts WHERE id = ?", (row["id"],))
+                else:
+                    self._q("UPDATE scripts SET data = ? WHERE id = ?", (json.dumps(script), row["id"]))
+            return script
 
     # ---- outbox ------------------------------------------------------------------
     def pending_outbox(self) -> list[Any]:

@@ -40,6 +40,7 @@ class PostgresStore(SharedRows):
     CONTAINS = "strpos(lower(name), lower(?)) > 0"
     # COLLATE "C": the byte order SQLite sorts text in, whatever the database's locale
     COLLATE = ' COLLATE "C"'
+    FOR_UPDATE = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
         self.path = url

@@ -77,6 +77,13 @@ CREATE TABLE IF NOT EXISTS timers (
     UNIQUE (call_id, name)
 );
 CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
+CREATE TABLE IF NOT EXISTS scripts (
+    id BIGSERIAL PRIMARY KEY,
+    account TEXT,
+    to_number TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS scripts_to ON scripts (to_number, id);
 """
 )
 
