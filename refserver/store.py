@@ -16,10 +16,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .storage.base import COMMON_SCHEMA, SqlStore
+from .storage.base import COMMON_SCHEMA, SqlStore, typed_schema
 
 SCHEMA = (
     COMMON_SCHEMA
+    + typed_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL")
     + """
 CREATE TABLE IF NOT EXISTS calls (
     id TEXT PRIMARY KEY,
@@ -29,25 +30,6 @@ CREATE TABLE IF NOT EXISTS calls (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS calls_leg ON calls (leg_id);
-CREATE TABLE IF NOT EXISTS outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id TEXT NOT NULL UNIQUE,
-    account TEXT NOT NULL,
-    call_control_id TEXT,
-    order_key TEXT NOT NULL,
-    event TEXT NOT NULL,
-    event_type TEXT NOT NULL,
-    envelope TEXT NOT NULL,
-    url TEXT NOT NULL,
-    failover_url TEXT,
-    timeout REAL NOT NULL,
-    body TEXT NOT NULL,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at REAL NOT NULL,
-    delivered_to TEXT,
-    created_at TEXT NOT NULL
-);
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (status, order_key, seq);
 CREATE INDEX IF NOT EXISTS outbox_key ON outbox (order_key, seq);
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -59,20 +41,6 @@ CREATE TABLE IF NOT EXISTS deliveries (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_seq ON deliveries (seq);
-CREATE TABLE IF NOT EXISTS idempotency (
-    scope TEXT NOT NULL,
-    command_id TEXT NOT NULL,
-    at REAL NOT NULL,
-    result TEXT,
-    PRIMARY KEY (scope, command_id)
-);
-CREATE TABLE IF NOT EXISTS recordings (
-    id TEXT PRIMARY KEY,
-    account TEXT NOT NULL,
-    leg_id TEXT NOT NULL,
-    format TEXT NOT NULL,
-    duration REAL NOT NULL
-);
 """
 )
 

@@ -38,6 +38,72 @@ CREATE TABLE IF NOT EXISTS settings (
 );
 """
 
+
+def typed_schema(serial: str, real: str) -> str:
+    """The tables both databases define alike but for two types: an increasing key (`serial`)
+    and a double (`real`). Their indexes differ and are each backend's own."""
+    return f"""
+CREATE TABLE IF NOT EXISTS outbox (
+    seq {serial},
+    event_id TEXT NOT NULL UNIQUE,
+    account TEXT NOT NULL,
+    call_control_id TEXT,
+    order_key TEXT NOT NULL,
+    event TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    envelope TEXT NOT NULL,
+    url TEXT NOT NULL,
+    failover_url TEXT,
+    timeout {real} NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at {real} NOT NULL,
+    delivered_to TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+    scope TEXT NOT NULL,
+    command_id TEXT NOT NULL,
+    at {real} NOT NULL,
+    result TEXT,
+    PRIMARY KEY (scope, command_id)
+);
+CREATE TABLE IF NOT EXISTS recordings (
+    id TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    leg_id TEXT NOT NULL,
+    format TEXT NOT NULL,
+    duration {real} NOT NULL
+);
+"""
+
+
+def shared_schema(serial: str, real: str) -> str:
+    """What shared state adds alike on both: timer rows, the simulator's scripts."""
+    return f"""
+CREATE TABLE IF NOT EXISTS timers (
+    id {serial},
+    call_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    due_at {real} NOT NULL,
+    kind TEXT NOT NULL,
+    args TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until {real},
+    UNIQUE (call_id, name)
+);
+CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
+CREATE TABLE IF NOT EXISTS scripts (
+    id {serial},
+    account TEXT,
+    to_number TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS scripts_to ON scripts (to_number, id);
+"""
+
+
 DELIVERY_FIELDS = ("attempt", "url", "status_code", "error", "at")
 
 

@@ -19,29 +19,9 @@ from typing import Any
 
 from ..store import Store
 from . import Row
-from .base import OUTBOX_COLUMNS
+from .base import OUTBOX_COLUMNS, shared_schema
 
-EXTRA_SCHEMA = """
-CREATE TABLE IF NOT EXISTS timers (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    call_id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    due_at REAL NOT NULL,
-    kind TEXT NOT NULL,
-    args TEXT NOT NULL,
-    lease_owner TEXT,
-    lease_until REAL,
-    UNIQUE (call_id, name)
-);
-CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
-CREATE TABLE IF NOT EXISTS scripts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    account TEXT,
-    to_number TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS scripts_to ON scripts (to_number, id);
-"""
+EXTRA_SCHEMA = shared_schema("INTEGER PRIMARY KEY AUTOINCREMENT", "REAL")
 
 OUTBOX_LEASE = {"lease_owner": "TEXT", "lease_until": "REAL"}
 
