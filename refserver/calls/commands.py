@@ -39,6 +39,7 @@ from .tables import (
     INVALID_CALL_ID,
     INVALID_CONNECTION,
     NORMAL_CLEARING,
+    PRUNE_EVERY,
     REJECT_CAUSES,
     TIME_LIMIT,
     state_error_code,
@@ -58,6 +59,7 @@ Handler = Callable[[Call, dict[str, Any]], dict[str, Any] | None]
 class Commands(V2Commands):
     def __init__(self, engine: Engine) -> None:
         self.e = engine
+        self.remembered = 0
         spec = engine.spec
         self.dial_op = spec.by_id[DIAL]
         self.defaults: dict[str, dict[str, Any]] = {}
@@ -72,6 +74,14 @@ class Commands(V2Commands):
             for step in op.webhooks or ():
                 if step.when is not None and step.when not in CONDITIONS:
                     raise Unsupported(f"{op.operation_id}: unknown x-webhooks condition {step.when!r}")
+
+    def remember(self, scope: str, command_id: str, result: str | None = None) -> None:
+        """Remember a command id for the idempotency window; every PRUNE_EVERY ids, forget
+        those older than the window, so the table holds about one window's worth."""
+        self.e.store.remember_command(scope, command_id, result)
+        self.remembered += 1
+        if self.remembered % PRUNE_EVERY == 0:
+            self.e.store.prune_commands(IDEMPOTENCY_WINDOW)
 
     def start_run(self, op: Operation, call: Call | None, params: dict[str, Any] | None = None) -> Run:
         """The run of an accepted command's `x-webhooks`, conditions evaluated on `call` and
@@ -123,7 +133,7 @@ class Commands(V2Commands):
                 call.features["on_answer"] = plan
             self.start_ringing(call, params["time_limit_secs"])
             if command_id:
-                e.store.remember_command(scope, command_id, call.id)
+                self.remember(scope, command_id, call.id)
             e.save(call)
         return call
 
@@ -197,7 +207,7 @@ class Commands(V2Commands):
                 extra = self.handlers[op.operation_id](call, params) or {}
                 e.timers.cancel(call, "first_command")
                 if command_id:
-                    e.store.remember_command(call.id, command_id)
+                    self.remember(call.id, command_id)
                 e.save(call)
         except TelnyxError:
             call.client_state, call.envelope = previous

@@ -74,6 +74,7 @@ SPEAK_MIN_SECS = 0.5
 FIRST_COMMAND_TIMEOUT_SECS = 30.0  # when first_command_timeout_secs is unset
 DEFAULT_TIME_LIMIT_SECS = 14400.0  # when the dial schema gives no default
 IDEMPOTENCY_WINDOW = 60.0  # real seconds a command_id is remembered
+PRUNE_EVERY = 256  # command ids remembered between two prunes of the expired ones
 
 
 def speak_secs(text: str) -> float:
