@@ -73,32 +73,28 @@ def _content(spec: Spec, holder: Node) -> dict[str, MediaType]:
     return out
 
 
-def _json_media(content: dict[str, MediaType]) -> MediaType | None:
-    """The first JSON media type (``application/json``, ``application/problem+json``, ...)."""
-    return next((m for k, m in content.items() if k.split(";")[0].strip().endswith("json")), None)
-
-
 @dataclass(frozen=True)
-class RequestBody:
-    required: bool
+class _Content:
+    """A request body or a response: its media types."""
+
     content: dict[str, MediaType]
     node: Node  # resolved
 
     @property
     def json(self) -> MediaType | None:
-        return _json_media(self.content)
+        """The first JSON media type (``application/json``, ``application/problem+json``, ...)."""
+        return next((m for k, m in self.content.items() if k.split(";")[0].strip().endswith("json")), None)
 
 
 @dataclass(frozen=True)
-class Response:
-    status: str
-    description: str
-    content: dict[str, MediaType]
-    node: Node  # resolved
+class RequestBody(_Content):
+    required: bool = False
 
-    @property
-    def json(self) -> MediaType | None:
-        return _json_media(self.content)
+
+@dataclass(frozen=True)
+class Response(_Content):
+    status: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -418,7 +414,7 @@ def _request_body(spec: Spec, holder: Node) -> RequestBody | None:
     if body is None:
         return None
     node = spec.resolve(body)
-    return RequestBody(bool(node.value.get("required")), _content(spec, node), node)
+    return RequestBody(_content(spec, node), node, required=bool(node.value.get("required")))
 
 
 def _responses(spec: Spec, op: Node) -> dict[str, Response]:
@@ -427,7 +423,7 @@ def _responses(spec: Spec, op: Node) -> dict[str, Response]:
     for status, raw in responses.items() if responses is not None else ():
         node = spec.resolve(raw)
         value = node.value if isinstance(node.value, dict) else {}
-        out[status] = Response(status, str(value.get("description", "")), _content(spec, node), node)
+        out[status] = Response(_content(spec, node), node, status=status, description=str(value.get("description", "")))
     return out
 
 

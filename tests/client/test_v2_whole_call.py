@@ -18,26 +18,31 @@ from telnyx_call_control import Client
 from telnyx_call_control.webhook_events import WEBHOOK_EVENTS, WebhookEventView, event_view
 
 from specmodel import default_spec, matches, slots_for
-from tests.server.harness import API_KEY, V1_KEY, V1_SECRET, Received, Receiver, RefServerProcess, wait_for
+from tests.server.harness import (
+    API_KEY,
+    V1_KEY,
+    V1_SECRET,
+    Received,
+    Receiver,
+    RefServerProcess,
+    started_receiver,
+    started_server,
+    wait_for,
+)
 
 VOICE = "AWS.Polly.Joanna"
 
 
 @pytest.fixture(scope="module")
 def refserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RefServerProcess]:
-    proc = RefServerProcess(state_db=str(tmp_path_factory.mktemp("state") / "refserver.sqlite3"))
-    try:
-        yield proc.start()
-    finally:
-        proc.stop()
-        proc.kill()
+    with started_server(tmp_path_factory.mktemp("state")) as proc:
+        yield proc
 
 
 @pytest.fixture(scope="module")
 def hooks() -> Iterator[Receiver]:
-    receiver = Receiver().start()
-    yield receiver
-    receiver.stop()
+    with started_receiver() as receiver:
+        yield receiver
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from specmodel import default_spec, matches, slots_for
-from tests.server.harness import API_KEY, Receiver, RefServerProcess, wait_for
+from tests.server.harness import API_KEY, Receiver, RefServerProcess, started_receiver, started_server, wait_for
 
 SDK_VERSION = "4.189.0"  # the version pinned in pyproject.toml's dev and bench groups
 
@@ -56,19 +56,14 @@ def sdk_event_types() -> dict[str, type]:
 # ---- fixtures --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RefServerProcess]:
-    proc = RefServerProcess(state_db=str(tmp_path_factory.mktemp("sdk") / "refserver.sqlite3"))
-    try:
-        yield proc.start()
-    finally:
-        proc.stop()
-        proc.kill()
+    with started_server(tmp_path_factory.mktemp("sdk")) as proc:
+        yield proc
 
 
 @pytest.fixture(scope="module")
 def receiver() -> Iterator[Receiver]:
-    r = Receiver().start()
-    yield r
-    r.stop()
+    with started_receiver() as r:
+        yield r
 
 
 @pytest.fixture(scope="module")

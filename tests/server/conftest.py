@@ -6,25 +6,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.server.harness import Api, Receiver, RefServerProcess
+from tests.server.harness import Api, Receiver, RefServerProcess, started_receiver, started_server
 
 
 @pytest.fixture(scope="session")
 def receiver() -> Iterator[Receiver]:
-    r = Receiver().start()
-    yield r
-    r.stop()
+    with started_receiver() as r:
+        yield r
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RefServerProcess]:
-    db = tmp_path_factory.mktemp("state") / "refserver.sqlite3"
-    proc = RefServerProcess(state_db=str(db))
-    try:
-        yield proc.start()
-    finally:
-        proc.stop()
-        proc.kill()
+    with started_server(tmp_path_factory.mktemp("state")) as proc:
+        yield proc
 
 
 @pytest.fixture(scope="module")

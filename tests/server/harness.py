@@ -22,7 +22,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -399,3 +400,24 @@ def matches_steps(op: Operation, hooks: list[dict[str, Any]], roles: dict[str, s
     assert op.webhooks is not None, f"{op.operation_id} has no x-webhooks"
     ordered = sorted(hooks, key=lambda h: h["seq"])
     return matches(slots_for(op.webhooks, conditions), [(h["event"], roles[h["call_leg_id"]]) for h in ordered])
+
+
+@contextmanager
+def started_server(directory: Path, env: dict[str, str] | None = None) -> Iterator[RefServerProcess]:
+    """A reference server on a state file in ``directory``, always stopped afterwards."""
+    proc = RefServerProcess(env=env, state_db=str(directory / "refserver.sqlite3"))
+    try:
+        yield proc.start()
+    finally:
+        proc.stop()
+        proc.kill()
+
+
+@contextmanager
+def started_receiver() -> Iterator[Receiver]:
+    """A webhook receiver, always stopped afterwards."""
+    receiver = Receiver().start()
+    try:
+        yield receiver
+    finally:
+        receiver.stop()
