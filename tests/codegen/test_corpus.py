@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+import specmodel
 
 from .test_codegen import check_quality, codegen, python, tree
 
@@ -29,7 +30,6 @@ SHARED = Path(os.environ.get("TELNYX_SHARED_DIR", ROOT.parent / "shared"))
 CORPUS = sorted(p for p in (SHARED / "corpus").glob("*") if p.suffix in {".yaml", ".yml", ".json"})
 TELNYX = sorted((SHARED / "bench").glob("telnyx-openapi*.y*ml"))
 DOCUMENTS = [*CORPUS, *TELNYX[-1:]]
-HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
 pytestmark = pytest.mark.skipif(not DOCUMENTS, reason=f"no public documents in {SHARED}/corpus or {SHARED}/bench")
 
@@ -85,31 +85,18 @@ def test_regeneration_is_byte_identical(generated: tuple[Path, Path], tmp_path: 
 # -- one call per document, answered by a local server with the documented example --------------
 
 
-def _load(doc: Path) -> dict[str, Any]:
-    text = doc.read_text(encoding="utf-8")
-    if doc.suffix == ".json":
-        return dict(json.loads(text))
-    return dict(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+def _spec(doc: Path) -> specmodel.Spec:
+    """The document as specmodel reads it (leniently: the official document has findings)."""
+    ws, _ = specmodel.load([doc], lenient=True)
+    return specmodel.build_spec(ws)
 
 
-def _resolve(data: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = data
-        for token in node["$ref"][2:].split("/"):
-            target = target[token.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def _example(data: dict[str, Any], media: dict[str, Any]) -> tuple[bool, Any]:
+def _example(spec: specmodel.Spec, media: specmodel.MediaType) -> tuple[bool, Any]:
     """(found, value): the media type's example, else its first named example, else the schema's."""
-    if "example" in media:
-        return True, media["example"]
-    for example in (media.get("examples") or {}).values():
-        value = _resolve(data, example)
-        if isinstance(value, dict) and "value" in value:
-            return True, value["value"]
-    schema = _resolve(data, media.get("schema"))
+    examples = media.examples(spec)
+    if examples:
+        return True, examples[0]
+    schema = spec.resolve(media.schema).value if media.schema is not None else None
     if isinstance(schema, dict) and "example" in schema:
         return True, schema["example"]
     if isinstance(schema, dict) and isinstance(schema.get("examples"), list) and schema["examples"]:
@@ -120,10 +107,13 @@ def _example(data: dict[str, Any], media: dict[str, Any]) -> tuple[bool, Any]:
 _STRINGS = {"date-time": "2024-01-02T03:04:05Z", "date": "2024-01-02", "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}
 
 
-def _instance(data: dict[str, Any], schema: Any, depth: int = 0) -> Any:
+def _instance(spec: specmodel.Spec, node: specmodel.Node | None, depth: int = 0) -> Any:
     """A value the schema documents: its example, default or first enum value, else one built from its type."""
-    schema = _resolve(data, schema)
-    if not isinstance(schema, dict) or depth > 6:
+    if node is None or depth > 6:
+        return None
+    node = spec.resolve(node)
+    schema = node.value
+    if not isinstance(schema, dict):
         return None
     for key in ("example", "default", "const"):
         if key in schema:
@@ -134,53 +124,51 @@ def _instance(data: dict[str, Any], schema: Any, depth: int = 0) -> Any:
         return schema["enum"][0]
     if isinstance(schema.get("allOf"), list):
         merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
-            value = _instance(data, part, depth + 1)
+        for index in range(len(schema["allOf"])):
+            value = _instance(spec, node.child("allOf", index), depth + 1)
             merged.update(value if isinstance(value, dict) else {})
         return merged
     for key in ("oneOf", "anyOf"):
         if isinstance(schema.get(key), list) and schema[key]:
-            return _instance(data, schema[key][0], depth + 1)
+            return _instance(spec, node.child(key, 0), depth + 1)
     kind = schema.get("type")
     kind = next((k for k in kind if k != "null"), "null") if isinstance(kind, list) else kind
     if kind == "object" or "properties" in schema:
-        return {name: _instance(data, sub, depth + 1) for name, sub in (schema.get("properties") or {}).items()}
+        properties = node.get("properties")
+        return {name: _instance(spec, sub, depth + 1) for name, sub in (properties.items() if properties else ())}
     if kind == "array":
-        return [_instance(data, schema.get("items"), depth + 1)]
+        return [_instance(spec, node.get("items"), depth + 1)]
     if kind == "string":
         return _STRINGS.get(str(schema.get("format")), "x")
     return {"integer": 1, "number": 1.5, "boolean": True}.get(str(kind))
 
 
-def _callable_operation(data: dict[str, Any]) -> tuple[str, str, int, Any] | None:
-    """(method, path, status, example) of an operation without a required body: one whose 2xx JSON
-    answer has a documented example first, then one built from its schema, then one without a
-    JSON answer (example None); GETs first."""
+ANSWERED = {"get", "post", "put", "patch", "delete"}  # what the answering server below handles
+
+
+def _callable_operation(spec: specmodel.Spec) -> tuple[str, str, int, Any, str] | None:
+    """(method, path, status, example, the server URL's path) of an operation without a required
+    body: one whose 2xx JSON answer has a documented example first, then one built from its
+    schema, then one without a JSON answer (example None); GETs first."""
     found = []
-    for path, item in (data.get("paths") or {}).items():
-        item = _resolve(data, item)
-        for method in HTTP_METHODS:
-            op = item.get(method) if isinstance(item, dict) else None
-            if not isinstance(op, dict):
-                continue
-            body = _resolve(data, op.get("requestBody"))
-            if isinstance(body, dict) and body.get("required"):
-                continue
-            successes = [str(code) for code in (op.get("responses") or {}) if str(code).startswith("2")]
-            if not successes:  # no documented answer (3.1 allows that): the method returns None
-                found.append((3, method != "get", len(found), (method, path, 200, None)))
-            for status, response in sorted((op.get("responses") or {}).items(), key=lambda kv: str(kv[0])):
-                if not str(status).startswith("2"):
-                    continue
-                media = (_resolve(data, response).get("content") or {}).get("application/json")
-                if not isinstance(media, dict):  # an answer without a JSON body: the method returns None
-                    found.append((2, method != "get", len(found), (method, path, int(status), None)))
-                    break
-                ok, example = _example(data, media)
-                if not ok:  # built from the schema when the document gives no example
-                    example = _instance(data, media.get("schema"))
-                found.append((0 if ok else 1, method != "get", len(found), (method, path, int(status), example)))
+    for op in spec.operations:
+        method, path = op.method, op.path
+        prefix = op.full_path.removesuffix(op.path)
+        if method not in ANSWERED or (op.request_body is not None and op.request_body.required):
+            continue
+        successes = [status for status in op.responses if status.startswith("2")]
+        if not successes:  # no documented answer (3.1 allows that): the method returns None
+            found.append((3, method != "get", len(found), (method, path, 200, None, prefix)))
+        for status in sorted(successes):
+            media = op.responses[status].content.get("application/json")
+            if media is None:  # an answer without a JSON body: the method returns None
+                found.append((2, method != "get", len(found), (method, path, int(status), None, prefix)))
                 break
+            ok, example = _example(spec, media)
+            if not ok:  # built from the schema when the document gives no example
+                example = _instance(spec, media.schema)
+            found.append((0 if ok else 1, method != "get", len(found), (method, path, int(status), example, prefix)))
+            break
     return min(found)[3] if found else None
 
 
@@ -280,17 +268,11 @@ print(json.dumps(plain(result)))
 
 def test_one_operation_answers_with_its_documented_example(generated: tuple[Path, Path], answering: Any) -> None:
     doc, out = generated
-    data = _load(doc)
-    chosen = _callable_operation(data)
+    chosen = _callable_operation(_spec(doc))
     if chosen is None:
         pytest.fail(f"{doc.name} has no operation without a required body")
-    method, path, status, example = chosen
+    method, path, status, example, prefix = chosen
     base_url, seen = answering(status, example)
-    server = (data.get("servers") or [{}])[0]
-    url = str(server.get("url", ""))
-    for name, var in (server.get("variables") or {}).items():
-        url = url.replace("{" + name + "}", str(var.get("default", "")))
-    prefix = re.sub(r"^[a-z]+://[^/]*", "", url).rstrip("/")
     script = CALL.format(package=_package(doc), method=method, path=path, base_url=base_url, prefix=prefix)
     result = python(script, out / "src")
     assert result.returncode == 0, result.stderr[-3000:]
