@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from fuzzer.target import ROOT, Credentials, RefServer
+from tests.shell import user_shell_env
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -25,13 +24,8 @@ def summary_row(output: str, check: str) -> tuple[int, int]:
 
 def test_make_fuzz_base_url_fails_on_a_broken_server_and_names_the_checks(tmp_path: Path) -> None:
     credentials = Credentials.from_env({})
-    # As from the user's shell: outside the test run's venv (whose python has no uv), so that
-    # make finds the python3 it bootstraps uv with.
-    venv_bin = Path(sys.prefix, "bin").resolve()
-    path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p).resolve() != venv_bin]
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("FUZZ", "TELNYX_", "VIRTUAL_ENV"))},
-        "PATH": os.pathsep.join(path),
+        **user_shell_env("FUZZ", "TELNYX_"),
         "TELNYX_API_KEY": credentials.api_key,
         "TELNYX_V1_KEY": credentials.v1_key,
         "TELNYX_V1_SECRET": credentials.v1_secret,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 import shutil
 import subprocess
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from nacl.signing import SigningKey
 
+from tests.shell import user_shell_env
 from toolkit.apps import ServedApp
 
 from .handlers import handler_app
@@ -24,7 +24,7 @@ PUBLIC = base64.b64encode(bytes(SigningKey(SEED).verify_key)).decode()
 def make(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
-    env = {**os.environ, "TELNYX_SIGNING_KEY": base64.b64encode(SEED).decode()}
+    env = {**user_shell_env(), "TELNYX_SIGNING_KEY": base64.b64encode(SEED).decode()}
     return subprocess.run(
         [
             "make",

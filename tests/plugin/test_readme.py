@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tests.shell import user_shell_env
+
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
 
@@ -114,7 +116,7 @@ def test_quickstart_works_as_written(background: list[subprocess.Popen[str]]) ->
             .replace("127.0.0.1:8000", f"127.0.0.1:{app_port}")
         )
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELNYX_", "STATE_DB", "TIME_SCALE"))}
+    env = user_shell_env("TELNYX_", "STATE_DB", "TIME_SCALE")  # as in the user's terminal
     env["PORT"] = str(server_port)  # `make serve` listens on PORT (8765 when unset)
 
     def start(script: str, what: str, port: int) -> None:
