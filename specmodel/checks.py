@@ -310,10 +310,27 @@ def _validator_class(version: str) -> Any:
                     error.spec_default = is_value
                 yield error
 
-        return type(cls.__name__, (cls,), {"__call__": __call__})
+        members: dict[str, Any] = {"__call__": __call__}
+        if issubclass(cls, keywords.SchemaValidator):
+
+            def __init__(self: Any, registry: Any) -> None:
+                cls.__init__(self, registry)
+                # its "seen" registries are lists, searched once per schema: quadratic in the schemas
+                self.visited_schema_ids = _IdSet()
+                self.meta_checked_schema_ids = _IdSet()
+
+            members["__init__"] = __init__
+        return type(cls.__name__, (cls,), members)
 
     validators = {name: locating(cls) for name, cls in base.keyword_validators.items() if name != "__root__"}
     return type("LocatingValidator", (base,), {"keyword_validators": {**base.keyword_validators, **validators}})
+
+
+class _IdSet(set[int]):
+    """A set with a list's ``append``: what openapi-spec-validator keeps its seen schema ids in."""
+
+    def append(self, item: int) -> None:
+        self.add(item)
 
 
 def _fast_v31_validator() -> Any:
