@@ -1,13 +1,16 @@
 """A call leg: its state, what is persisted of it, and how the simulator shows it.
 
 States are the spec's (`x-call-states`): parked -> answered -> bridged -> hangup. The
-persisted fields survive a restart; the rest (timers, media, a gather, the runs of the
-commands whose webhooks are still to come) is the running activity, forgotten on restart.
+whole record is persisted, running activities included: media and a gather
+(refserver/calls/activities.py), the runs of the commands whose webhooks are still to come
+(`runs`, each plain data: refserver/calls/runs.py) and the references to them. Every wait
+of an activity is a durable timer row, so whichever process loads the call (under its lock)
+carries on with it, after a restart too. `live_runs` only caches the `Run` objects of
+`runs` in this process (the same data, written back by `dump`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import os
@@ -15,11 +18,10 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ..webhooks import now_iso
+from .activities import Gather, Media
 from .tables import HANGUP, PARKED
 
 if TYPE_CHECKING:
-    from .gather import Gather
-    from .media import Media
     from .runs import Run
 
 
@@ -51,23 +53,50 @@ class Call:
     ended_ts: float | None = None  # when it hung up (Unix seconds)
     envelope: str | None = None  # run-less webhooks' envelope: its latest command's API (None: the application's)
     features: dict[str, Any] = field(default_factory=dict)  # the V2 activities (refserver/calls/features.py)
-    # not persisted (metadata persist=False)
-    timers: dict[str, asyncio.Handle] = field(default_factory=dict, repr=False, metadata={"persist": False})
-    media: list[Media] = field(default_factory=list, repr=False, metadata={"persist": False})
-    gather: Gather | None = field(default=None, repr=False, metadata={"persist": False})
-    ring_run: Run | None = field(default=None, repr=False, metadata={"persist": False})  # the dial or transfer
-    runs: dict[str, Run] = field(default_factory=dict, repr=False, metadata={"persist": False})  # by activity
+    # running activities (refserver/calls/activities.py); a run's reference is "<home call id>/<run id>"
+    media: list[Media] = field(default_factory=list, repr=False)
+    gather: Gather | None = field(default=None, repr=False)
+    ring_run: str | None = None  # the dial or transfer whose steps the far end's answer goes on
+    owners: dict[str, str] = field(default_factory=dict)  # by activity (transcription, refer.<id>): its run
+    runs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)  # the runs kept here, by id
+    held_by: list[str] = field(default_factory=list)  # runs kept elsewhere holding back a webhook of this call
+    # not persisted (metadata persist=False): the `Run` objects of `runs` loaded in this process
+    live_runs: dict[str, Run] = field(default_factory=dict, repr=False, metadata={"persist": False})
 
     @property
     def alive(self) -> bool:
         return self.state != HANGUP
 
+    def referenced_runs(self) -> set[str]:
+        """The ids of the runs kept here that an activity of this call still refers to."""
+        refs = [self.ring_run, *self.owners.values(), *(m.run for m in self.media)]
+        if self.gather is not None:
+            refs.append(self.gather.run)
+        prefix = self.id + "/"
+        return {ref[len(prefix) :] for ref in refs if ref is not None and ref.startswith(prefix)}
+
     def dump(self) -> str:
-        return json.dumps({k: getattr(self, k) for k in PERSISTED})
+        """The record; a run kept here is dropped once nothing refers to it and it holds nothing back."""
+        keep = self.referenced_runs()
+        for run_id in list(self.runs):
+            live = self.live_runs.get(run_id)
+            data = live.dump() if live is not None else self.runs[run_id]
+            if run_id in keep or data.get("held"):
+                self.runs[run_id] = data
+            else:
+                del self.runs[run_id]
+                self.live_runs.pop(run_id, None)
+        data = {k: getattr(self, k) for k in PERSISTED}
+        data["media"] = [m.dump() for m in self.media]
+        data["gather"] = self.gather.dump() if self.gather is not None else None
+        return json.dumps(data)
 
     @classmethod
     def load(cls, text: str) -> Call:
-        return cls(**json.loads(text))
+        data = json.loads(text)
+        data["media"] = [Media(**m) for m in data.get("media") or ()]
+        data["gather"] = Gather(**data["gather"]) if data.get("gather") else None
+        return cls(**data)
 
     def view(self) -> dict[str, Any]:
         return {

@@ -27,7 +27,7 @@ from .features import CONDITIONS, OVERRIDES, V2Commands, on_answer_plan
 from .gather import AUDIO, SPEAK
 from .media import PLAYBACK
 from .media import SPEAK as SPEECH
-from .runs import Run
+from .runs import Run, Send
 from .tables import (
     ANSWERED,
     ANSWERED_EVENT,
@@ -89,8 +89,15 @@ class Commands(V2Commands):
         that describes only one (V2), else in the application's."""
         conditions = {name: test(call, params or {}) for name, test in CONDITIONS.items()}
         legs = {"self": call} if call is not None else {}
-        send = functools.partial(self.e.send, envelope=op.envelope) if op.envelope else self.e.send
-        return Run(op, op.slots(conditions), send, legs, self.e.holding)
+        return Run(op, op.slots(conditions), self._sender(op), legs, self.e._held, self.e.find)
+
+    def load_run(self, data: dict[str, Any]) -> Run:
+        """A run again, from a call's record (its operation looked up again by id)."""
+        op = self.e.spec.by_id[data["op"]]
+        return Run.load(data, op, self._sender(op), self.e._held, self.e.find)
+
+    def _sender(self, op: Operation) -> Send:
+        return functools.partial(self.e.send, envelope=op.envelope) if op.envelope else self.e.send
 
     @property
     def dial_defaults(self) -> dict[str, Any]:
@@ -144,7 +151,7 @@ class Commands(V2Commands):
         call = e.new_call(direction="outgoing", ringing=True, session_id=session_id or str(uuid.uuid4()), **kw)
         if e.run is not None:
             e.run.bind(role, call)
-            call.ring_run = e.run
+            call.ring_run = e.keep(e.run, call)
             call.envelope = e.run.op.envelope
         e.emit(call, INITIATED, state=call.state)
         return call
@@ -155,7 +162,7 @@ class Commands(V2Commands):
         try:
             yield run
         except BaseException:
-            self.e.holding.discard(run)  # refused: what it held back never happened
+            run.held.clear()  # refused: what it held back never happened (its records are rolled back)
             raise
         finally:
             self.e.run = None
@@ -163,8 +170,7 @@ class Commands(V2Commands):
     def start_ringing(self, call: Call, time_limit_secs: float) -> None:
         e = self.e
         e.far_end.ring(call)
-        end = lambda: e.far_end.end(call, TIME_LIMIT)  # noqa: E731
-        e.timers.durable(call, "time_limit", time_limit_secs, "far_end.end", {"cause": TIME_LIMIT}, end, True)
+        e.timers.durable(call, "time_limit", time_limit_secs, "far_end.end", {"cause": TIME_LIMIT}, True)
 
     # ---- a command ---------------------------------------------------------------
     def command(self, account: str, op: Operation, call_id: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -4,10 +4,15 @@ The parts with one job each hang off it: `timers` (simulated time), `player` (pl
 speech), `gatherer` (DTMF gathering), `recorder`, `far_end` (and its scripts),
 `commands` (the API's dial and commands) and `sim` (the simulator's operations). All of
 them run on the event loop's thread; a request or a timer is one store transaction.
+
+A call's record holds all of it, its running activities too (refserver/calls/call.py), and
+every wait is a timer row (refserver/calls/timers.py): any process that loads the call under
+its lock, or starts again on the same state database, carries on where another left off.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 import uuid
 from collections.abc import Callable
@@ -56,18 +61,16 @@ class Engine:
         self.calls = CallTable()  # live calls, and a bounded cache of ended ones (refserver/calls/memory.py)
         self._reserved: dict[tuple[str, str], int] = {}  # the `phantom_call` fault's leaked channels
         self.run: Run | None = None  # the run of the command being executed
-        self.holding: set[Run] = set()  # runs holding webhooks back (until an earlier step's comes)
         missing = EVENTS - spec.events()
         if missing:
             raise Unsupported(f"events the engine reports but the spec does not define: {sorted(missing)}")
-        self.timers = Timers(store, cfg.time_scale, self._save_by_id)
+        if not isinstance(store, SharedStorage):
+            raise TypeError("the engine needs a store with timer rows (refserver.storage.open_storage)")
+        self.timers = Timers(store, cfg.time_scale)  # every wait is a timer row, SQLite or PostgreSQL
         self.timers.clamp = not faults.timer_overflow
         # PostgreSQL: several processes share the calls; each request reads the call from the database
-        # (under a lock on it), call timeouts and the far end's ringing are timer rows any process fires
+        # (under a lock on it), and any process fires any timer row
         self.shared = cfg.shared
-        self.timers.rows = isinstance(store, SharedStorage)  # durable timers are rows, SQLite or PostgreSQL
-        if cfg.shared:
-            self.timers.before = self.find  # a timer of this process acts on the call as the database has it
         self._fresh: set[str] = set()  # calls read from the database in the current transaction
         self.timer_loop: TimerLoop | None = None
         self.player = Player(self)
@@ -80,22 +83,21 @@ class Engine:
 
     # ---- lifecycle ---------------------------------------------------------------
     def restore(self) -> None:
-        """Load the calls that were alive when the server stopped. Their durable timers (ringing,
-        call timeouts) are rows the timer loop fires when due (started with `start_timers`); a
-        ringing call without any (a store without timer rows) rings again.
+        """Load the calls that were alive when the server stopped, with their activities. Their
+        timers are rows the timer loop fires when due (started with `start_timers`); a ringing
+        call without any (a record from before timer rows) rings again.
         Shared state: calls are read when a request names them."""
         if self.shared:
             return
         for text in self.store.live_calls():
             call = Call.load(text)
             self.calls[call.id] = call
-            if call.ringing and not (self.timers.rows and self.store.timers_of(call.id)):  # type: ignore[attr-defined]
+            if call.ringing and not self.store.timers_of(call.id):  # type: ignore[attr-defined]
                 self.far_end.ring(call)
 
     async def start_timers(self) -> None:
-        if self.timers.rows:
-            self.timer_loop = TimerLoop(self.store, self._timer_handlers())  # type: ignore[arg-type]
-            await self.timer_loop.start()
+        self.timer_loop = TimerLoop(self.store, self._timer_handlers())  # type: ignore[arg-type]
+        await self.timer_loop.start()
 
     async def stop_timers(self) -> None:
         if self.timer_loop is not None:
@@ -117,24 +119,64 @@ class Engine:
             "far_end.answer": on(lambda call, args: self.far_end.answer(call)),
             "far_end.hangup": on(lambda call, args: self.far_end.hangup(call)),
             "far_end.end": on(lambda call, args: self.far_end.end(call, Cause(*args["cause"]))),
+            "media.end": on(lambda call, args: self.player.ended(call, args["media"])),
+            "gather.prompt_done": on(lambda call, args: self.gatherer.prompt_due(call, args["gather"])),
+            "gather.timeout": on(lambda call, args: self.gatherer.timed_out(call, args["gather"])),
+            "dtmf.press": on(lambda call, args: self.sim.press(call, args["digit"])),
+            "queue.timeout": on(lambda call, args: self.features.dequeue(call, "timeout")),
+            "refer.notify": on(lambda call, args: self.features.notify(call, args["name"], args["failed"])),
         }
 
     def shutdown(self) -> None:
-        for call in self.calls.values():
-            for handle in call.timers.values():  # this process's timers only: timer rows stay for the others
-                handle.cancel()
-            call.timers.clear()
-            self.player.forget(call)
-            self.gatherer.forget(call)
+        """Nothing of a call lives only here: its activities are in its record, its timers are rows."""
 
     # ---- the calls ---------------------------------------------------------------
     def save(self, call: Call) -> None:
         self.store.put_call(call.id, call.account, call.leg_id, call.alive, call.dump())
 
-    def _save_by_id(self, call_id: str) -> None:
-        call = self.calls.get(call_id)
-        if call is not None:
-            self.save(call)
+    # ---- runs: kept in a call's record, referred to as "<home call id>/<run id>" ----
+    def keep(self, run: Run, call: Call) -> str:
+        """The reference to `run`, kept in the record of its home (the first call that keeps
+        it: `call` unless it has one already), for an activity to carry on with it later."""
+        home = call if run.home in (None, call.id) else self.find(run.home or "")
+        if home is None:
+            home = call
+        run.home = home.id
+        if run.id not in home.runs:
+            home.runs[run.id] = {}
+            home.live_runs[run.id] = run
+            self.store.on_rollback(functools.partial(_unkeep, home, run.id))
+        return f"{home.id}/{run.id}"
+
+    def run_at(self, ref: str | None) -> Run | None:
+        """The run a reference names, as its home's record has it (None: gone)."""
+        if not ref:
+            return None
+        home_id, _, run_id = ref.rpartition("/")
+        home = self.find(home_id)
+        if home is None:
+            return None
+        run = home.live_runs.get(run_id)
+        if run is None:
+            data = home.runs.get(run_id)
+            if not data:
+                return None
+            run = self.commands.load_run(data)
+            home.live_runs[run_id] = run
+        return run
+
+    def _held(self, run: Run) -> None:
+        """`run` holds a webhook back: it is kept, and each of its legs knows it (to release it
+        when that leg ends), in their records."""
+        legs = [c for c in (self.find(cid) for cid in run.legs.values()) if c is not None]
+        if not legs:
+            return
+        ref = self.keep(run, legs[0])
+        for leg in legs:
+            if ref not in leg.held_by and not ref.startswith(leg.id + "/"):
+                leg.held_by.append(ref)
+                self.store.on_rollback(functools.partial(_discard, leg.held_by, ref))
+            self.save(leg)
 
     def find(self, call_id: str) -> Call | None:
         if self.shared:
@@ -150,8 +192,8 @@ class Engine:
     def _read(self, call_id: str) -> Call | None:
         """The call as the database has it (another process may have changed it), read once per
         transaction under a lock on the call, so that two processes never act on one call at once.
-        The copy in memory keeps its running activity, which ends (unreported) when the call
-        was ended elsewhere."""
+        The whole record is read, activities and runs included (the `Run` objects loaded before
+        are dropped: the record may have moved on)."""
         call = self.calls.get(call_id)
         if call_id in self._fresh:
             return call
@@ -167,12 +209,7 @@ class Engine:
         else:
             for name in PERSISTED:
                 setattr(call, name, getattr(stored, name))
-            if not call.alive:
-                self.timers.cancel(call, *list(call.timers))
-                self.player.forget(call)
-                self.gatherer.forget(call)
-                call.media.clear()
-                call.gather = None
+            call.live_runs.clear()
         self.calls[call.id] = call
         if in_tx:
             self._fresh.add(call_id)
@@ -189,7 +226,8 @@ class Engine:
 
     def new_call(self, **kw: Any) -> Call:
         """A new call, in memory from now on, unless the transaction that made it is rolled
-        back: then it is forgotten with its timers (it never counts against channel_limit)."""
+        back: then it is forgotten (it never counts against channel_limit; its timer rows and
+        record were rolled back with it)."""
         call = Call(leg_id=str(uuid.uuid4()), id=new_call_control_id(), **kw)
         self.calls[call.id] = call
         self.store.on_rollback(lambda: self._forget(call))
@@ -201,10 +239,6 @@ class Engine:
 
     def _forget(self, call: Call) -> None:
         self.calls.pop(call.id)
-        self.timers.cancel_all(call)
-        self.player.forget(call)
-        self.gatherer.forget(call)
-        self.holding.difference_update({r for r in self.holding if r.role_of(call) is not None})
 
     def emit(self, call: Call, event: str, *, owner: Run | None = None, **extra: Any) -> None:
         """Report that `event` happened to the call: the run of the command being executed or
@@ -277,7 +311,8 @@ class Engine:
         call.state = HANGUP
         call.ringing = False
         call.hangup_cause = cause.hangup_cause
-        ring_run, call.ring_run = call.ring_run, None
+        ring_run = self.run_at(call.ring_run)
+        call.ring_run = None
         self.emit(
             call,
             HANGUP_EVENT,
@@ -288,8 +323,7 @@ class Engine:
         )
         if call.recording is not None:
             self.recorder.save(call)
-        for run in [r for r in self.holding if r.role_of(call) is not None]:
-            run.release_all()  # its earlier steps will not come now
+        self._release_held(call)
         self.save(call)
         peer_id, call.bridged_with = call.bridged_with, None
         peer = self.find(peer_id) if peer_id else None
@@ -302,6 +336,30 @@ class Engine:
             else:
                 self.end_call(peer, NORMAL_CLEARING)
 
+    def _release_held(self, call: Call) -> None:
+        """What the runs naming the ended call hold back is sent: their earlier steps will not come now."""
+        refs = [f"{call.id}/{run_id}" for run_id in call.runs] + call.held_by
+        call.held_by = []
+        for ref in dict.fromkeys(refs):
+            run = self.run_at(ref)
+            if run is None or not run.held or run.role_of(call) is None:
+                continue
+            run.release_all()
+            if run.home != call.id:
+                home = self.find(run.home or "")
+                if home is not None:
+                    self.save(home)
+
     def bridge(self, a: Call, b: Call) -> None:
         a.state = b.state = BRIDGED
         a.bridged_with, b.bridged_with = b.id, a.id
+
+
+def _discard(refs: list[str], ref: str) -> None:
+    if ref in refs:
+        refs.remove(ref)
+
+
+def _unkeep(home: Call, run_id: str) -> None:
+    home.runs.pop(run_id, None)
+    home.live_runs.pop(run_id, None)

@@ -60,16 +60,14 @@ class FarEnd:
         ring = float(script.get("ring_secs", RING_SECS))
         timers = self.e.timers
         if outcome in RINGS_UNTIL_TIMEOUT:
-            end = lambda: self.end(call, RING_TIMEOUT)  # noqa: E731
-            timers.durable(call, "ring_timeout", call.timeout_secs, "far_end.end", {"cause": RING_TIMEOUT}, end, True)
+            timers.durable(call, "ring_timeout", call.timeout_secs, "far_end.end", {"cause": RING_TIMEOUT}, True)
         if outcome in ANSWERS:
-            timers.durable(call, "ring", ring, "far_end.answer", {}, lambda: self.answer(call))
+            timers.durable(call, "ring", ring, "far_end.answer")
             if outcome == "early_hangup":
                 after = ring + float(script.get("hangup_after_secs", EARLY_HANGUP_SECS))
-                timers.durable(call, "early_hangup", after, "far_end.hangup", {}, lambda: self.hangup(call))
+                timers.durable(call, "early_hangup", after, "far_end.hangup")
         elif outcome in SCRIPT_ENDINGS:
-            cause = SCRIPT_ENDINGS[outcome]
-            timers.durable(call, "ring", ring, "far_end.end", {"cause": cause}, lambda: self.end(call, cause))
+            timers.durable(call, "ring", ring, "far_end.end", {"cause": SCRIPT_ENDINGS[outcome]})
 
     def end(self, call: Call, cause: Cause) -> None:
         """The call ends for a reason of the far end or of a timer (if still alive)."""
@@ -88,7 +86,8 @@ class FarEnd:
                 call.state = original.state = BRIDGED
                 original.bridged_with, call.bridged_with = call.id, original.id
                 self.e.save(original)
-        ring_run, call.ring_run = call.ring_run, None
+        ring_run = self.e.run_at(call.ring_run)
+        call.ring_run = None
         self.e.emit(call, ANSWERED_EVENT, owner=ring_run, state=ANSWERED)
         self.e.features.answered(call, call.features.pop("on_answer", None), ring_run)
         self.e.save(call)

@@ -6,7 +6,10 @@ As everywhere in the engine, the code here only reports what happens (`Engine.em
 webhooks are sent, and in which order, are the running command's `x-webhooks` steps
 (refserver/calls/runs.py). Their state lives in the call's persisted `features` mapping:
 `queue` {name, joined_ts}, `stream` {id, url, track}, `fork` {stream_type}, `transcription` {tracks},
-`suppression` {direction}, `on_answer` (what the far end's answer starts).
+`suppression` {direction}, `on_answer` (what the far end's answer starts); the runs that
+send their later webhooks are referred to from the call's `owners` (`transcription`,
+`refer.<id>`). A queue's wait and a REFER's NOTIFY are timer rows (`queue.timeout`,
+`refer.notify`), fired by whichever process claims them.
 
 Simulation, where the platform's outcome depends on the outside world:
 * a media stream and a REFER reach their target unless its host ends in `.invalid`
@@ -134,7 +137,7 @@ class Features:
         self.e.emit(call, ENQUEUED, queue=name, current_position=len(members) + 1, queue_avg_wait_time_secs=0)
         if p.get("max_wait_time_secs"):
             secs = float(p["max_wait_time_secs"])
-            self.e.timers.start(call, "queue_wait", secs, lambda: self.dequeue(call, "timeout"), timeout=True)
+            self.e.timers.durable(call, "queue_wait", secs, "queue.timeout", timeout=True)
 
     def dequeue(self, call: Call, reason: str) -> None:
         queue = call.features.get("queue")
@@ -187,16 +190,17 @@ class Features:
         self.e.emit(call, FORK_STARTED if start else FORK_STOPPED, stream_type=stream_type)
 
     def refer(self, call: Call, p: dict[str, Any]) -> None:
-        run = self.e.run
         self.e.emit(call, REFER_STARTED, sip_notify_response=100)
-        failed = _unreachable(p["sip_address"])
+        name = f"refer.{uuid.uuid4().hex[:12]}"
+        if self.e.run is not None:
+            call.owners[name] = self.e.keep(self.e.run, call)
+        args = {"name": name, "failed": _unreachable(p["sip_address"])}
+        self.e.timers.durable(call, name, REFER_SECS, "refer.notify", args)
 
-        def notify() -> None:
-            if call.alive:
-                event, code = (REFER_FAILED, 503) if failed else (REFER_COMPLETED, 200)
-                self.e.emit(call, event, owner=run, sip_notify_response=code)
-
-        self.e.timers.schedule(call.id, REFER_SECS, notify)
+    def notify(self, call: Call, name: str, failed: bool) -> None:
+        """Its timer: the far end's NOTIFY of the REFER's outcome."""
+        event, code = (REFER_FAILED, 503) if failed else (REFER_COMPLETED, 200)
+        self.e.emit(call, event, owner=self.e.run_at(call.owners.pop(name, None)), sip_notify_response=code)
 
     # ---- transcription, suppression, recording pause -------------------------------------------
     def transcribe(self, call: Call, p: dict[str, Any], start: bool) -> None:
@@ -206,12 +210,12 @@ class Features:
                 raise fail(422, TRANSCRIPTION_RUNNING, "The call is already being transcribed.")
             call.features["transcription"] = {"tracks": p.get("transcription_tracks", "inbound")}
             if self.e.run is not None:
-                call.runs["transcription"] = self.e.run
+                call.owners["transcription"] = self.e.keep(self.e.run, call)
         else:
             if not running:
                 raise fail(422, NO_TRANSCRIPTION, "The call is not being transcribed.")
             del call.features["transcription"]
-            call.runs.pop("transcription", None)
+            call.owners.pop("transcription", None)
 
     def spoken(self, call: Call, text: str) -> None:
         """Speech was played to the end on the call: the transcriptions that hear it."""
@@ -221,7 +225,10 @@ class Features:
             if leg is None or not running or running["tracks"] not in (track, "both"):
                 continue
             data = {"transcript": text, "is_final": True, "confidence": 1.0, "transcription_track": track}
-            self.e.emit(leg, TRANSCRIPTION, owner=leg.runs.get("transcription"), transcription_data=data)
+            owner = self.e.run_at(leg.owners.get("transcription"))
+            self.e.emit(leg, TRANSCRIPTION, owner=owner, transcription_data=data)
+            if leg is not call:
+                self.e.save(leg)  # its run moved on
 
     def suppress(self, call: Call, p: dict[str, Any], start: bool) -> None:
         running = call.features.get("suppression")
@@ -248,7 +255,7 @@ class Features:
         """A queue, stream, fork or transcription ends with the call, without a webhook."""
         for key in ("queue", "stream", "fork", "transcription", "suppression"):
             call.features.pop(key, None)
-        call.runs.clear()
+        call.owners.clear()
 
 
 # ---- the commands the V2 document adds (mixed into Commands) ---------------------------------------

@@ -6,86 +6,80 @@ after a key or `timeout_millis` after the prompt with none. A try is valid when
 `minimum_digits <= len(digits) <= maximum_digits` and every digit is in `valid_digits`.
 An invalid try is repeated (the prompt replayed silently) until `maximum_tries`; then
 `status: invalid` with the last try's digits.
+
+The gather is part of the call's record (refserver/calls/activities.py) and its one wait a
+timer row named `gather` (`gather.prompt_done`, then `gather.timeout`), so keys pressed
+through any process reach it, and it ends even if the process that started it is gone.
 """
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import fail
+from .activities import AUDIO, SILENT, Gather
 from .call import Call
-from .tables import (
-    DTMF_RECEIVED,
-    GATHER_ENDED,
-    GATHER_RUNNING,
-    PLAYBACK_ENDED,
-    PLAYBACK_SECS,
-    PLAYBACK_STARTED,
-    speak_secs,
-)
+from .tables import DTMF_RECEIVED, GATHER_ENDED, GATHER_RUNNING, PLAYBACK_ENDED, PLAYBACK_STARTED
 
 if TYPE_CHECKING:
     from .engine import Engine
-    from .runs import Run
 
-AUDIO = "audio"
 SPEAK = "speak"
-SILENT = "silent"  # V2's gather: no prompt
+TIMER = "gather"  # the name of a gather's timer row
 
-
-@dataclass
-class Gather:
-    kind: str  # audio | speak
-    params: dict[str, Any]
-    digits: str = ""
-    tries: int = 0
-    prompting: bool = True
-    first_prompt: bool = True
-    handle: asyncio.Handle | None = None
-    run: Run | None = None  # the gather command: its steps send the webhooks
-
-    @property
-    def prompt_secs(self) -> float:
-        if self.kind == SILENT:
-            return 0.0
-        return PLAYBACK_SECS if self.kind == AUDIO else speak_secs(self.params["payload"])
+__all__ = ["AUDIO", "SILENT", "SPEAK", "Gather", "Gatherer"]
 
 
 class Gatherer:
     def __init__(self, engine: Engine) -> None:
         self.e = engine
 
-    def _later(self, call: Call, g: Gather, secs: float, fn: Any, timeout: bool = False) -> None:
-        if g.handle is not None:
-            g.handle.cancel()
-        g.handle = self.e.timers.schedule(call.id, secs, fn, timeout=timeout)
+    def _later(self, call: Call, g: Gather, secs: float, kind: str, timeout: bool = False) -> None:
+        self.e.timers.durable(call, TIMER, secs, kind, {"gather": g.id}, timeout=timeout)
+
+    def _owner(self, g: Gather) -> Any:
+        return self.e.run_at(g.run)
 
     def start(self, call: Call, kind: str, params: dict[str, Any]) -> None:
         if call.gather is not None:
             raise fail(422, GATHER_RUNNING, "A gather is already running on this call.")
-        g = Gather(kind=kind, params=params, run=self.e.run)
+        g = Gather(kind=kind, params=params)
+        if self.e.run is not None:
+            g.run = self.e.keep(self.e.run, call)
         call.gather = g
         if kind == AUDIO:
-            self.e.emit(call, PLAYBACK_STARTED, owner=g.run, media_url=params["audio_url"], overlay=False)
-        self._later(call, g, g.prompt_secs, lambda: self.prompt_done(call, g))
+            self.e.emit(call, PLAYBACK_STARTED, owner=self.e.run, media_url=params["audio_url"], overlay=False)
+        self._later(call, g, g.prompt_secs, "gather.prompt_done")
+
+    def _current(self, call: Call, gather_id: str) -> Gather | None:
+        g = call.gather
+        return g if g is not None and g.id == gather_id else None
+
+    def prompt_due(self, call: Call, gather_id: str) -> None:
+        """Its timer: the prompt played to the end."""
+        g = self._current(call, gather_id)
+        if g is not None:
+            self.prompt_done(call, g)
+
+    def timed_out(self, call: Call, gather_id: str) -> None:
+        """Its timer: no key (or no further key) in time."""
+        g = self._current(call, gather_id)
+        if g is not None and not g.prompting:
+            self.finish_try(call, g)
 
     def prompt_done(self, call: Call, g: Gather, interrupted: bool = False) -> None:
         if call.gather is not g or not g.prompting:
             return
-        if g.handle is not None:
-            g.handle.cancel()
-            g.handle = None
+        self.e.timers.cancel(call, TIMER)
         g.prompting = False
         if g.first_prompt and g.kind == AUDIO:
             status = "cancelled" if interrupted else "completed"
             url = g.params["audio_url"]
-            self.e.emit(call, PLAYBACK_ENDED, owner=g.run, media_url=url, overlay=False, status=status)
+            self.e.emit(call, PLAYBACK_ENDED, owner=self._owner(g), media_url=url, overlay=False, status=status)
         g.first_prompt = False
         if not interrupted:
             secs = g.params["timeout_millis"] / 1000
-            self._later(call, g, secs, lambda: self.finish_try(call, g), timeout=True)
+            self._later(call, g, secs, "gather.timeout", timeout=True)
 
     def key(self, call: Call, digit: str) -> None:
         """A key pressed by the other party (its call.dtmf.received is already sent)."""
@@ -94,8 +88,7 @@ class Gatherer:
             return
         if g.prompting:
             self.prompt_done(call, g, interrupted=True)
-        if g.handle is not None:
-            g.handle.cancel()
+        self.e.timers.cancel(call, TIMER)
         if digit == g.params["terminating_digit"]:
             self.finish_try(call, g)
             return
@@ -104,7 +97,7 @@ class Gatherer:
             self.finish_try(call, g)
             return
         secs = g.params["inter_digit_timeout_millis"] / 1000
-        self._later(call, g, secs, lambda: self.finish_try(call, g), timeout=True)
+        self._later(call, g, secs, "gather.timeout", timeout=True)
 
     def barge_in(self, call: Call) -> None:
         """A key arrives: a prompt still playing stops first."""
@@ -115,8 +108,7 @@ class Gatherer:
     def finish_try(self, call: Call, g: Gather) -> None:
         if call.gather is not g:
             return
-        if g.handle is not None:
-            g.handle.cancel()
+        self.e.timers.cancel(call, TIMER)
         p = g.params
         valid = p["minimum_digits"] <= len(g.digits) <= p["maximum_digits"] and all(
             c in p["valid_digits"] for c in g.digits
@@ -129,27 +121,23 @@ class Gatherer:
         else:  # prompt again, silently (the spec lists one playback per gather)
             g.digits = ""
             g.prompting = True
-            self._later(call, g, g.prompt_secs, lambda: self.prompt_done(call, g))
+            self._later(call, g, g.prompt_secs, "gather.prompt_done")
 
     def end(self, call: Call, status: str) -> None:
         g = call.gather
         if g is None:
             return
-        if g.handle is not None:
-            g.handle.cancel()
+        self.e.timers.cancel(call, TIMER)
+        owner = self._owner(g)
         if status == "call_hangup" and g.prompting and g.first_prompt and g.kind == AUDIO:
             url = g.params["audio_url"]
-            self.e.emit(call, PLAYBACK_ENDED, owner=g.run, media_url=url, overlay=False, status=status)
+            self.e.emit(call, PLAYBACK_ENDED, owner=owner, media_url=url, overlay=False, status=status)
         call.gather = None
-        self.e.emit(call, GATHER_ENDED, owner=g.run, digits=g.digits, status=status)
+        self.e.emit(call, GATHER_ENDED, owner=owner, digits=g.digits, status=status)
 
     def pressed(self, call: Call, digit: str) -> None:
         """The other party pressed a key: a prompt still playing stops, the key is reported
         (as the gather's, when one runs), and the gather takes it."""
         self.barge_in(call)
-        self.e.emit(call, DTMF_RECEIVED, owner=call.gather.run if call.gather else None, digit=digit)
+        self.e.emit(call, DTMF_RECEIVED, owner=self._owner(call.gather) if call.gather else None, digit=digit)
         self.key(call, digit)
-
-    def forget(self, call: Call) -> None:
-        if call.gather and call.gather.handle:
-            call.gather.handle.cancel()

@@ -1,10 +1,11 @@
 """The calls the engine keeps in memory: every live call, and a bounded cache of ended ones.
 
-A call that has ended is kept only in SQLite (it was saved when it ended); the last
-ENDED_CACHE of them stay in memory too, least recently used first out, and any other is
-loaded again on demand (`Engine.find`). Live calls are never evicted: their running
-activity (timers, media, a gather) lives only here. Memory therefore grows with the calls
-in progress, not with the calls ever made.
+A call that has ended is kept only in the state database (it was saved when it ended); the
+last ENDED_CACHE of them stay in memory too, least recently used first out, and any other is
+loaded again on demand (`Engine.find`). Live calls stay here, as a cache of their records:
+their running activities (media, a gather, runs) are part of the record and their waits
+timer rows, so nothing lives only here (on PostgreSQL each transaction reads the record
+again). Memory therefore grows with the calls in progress, not with the calls ever made.
 """
 
 from __future__ import annotations

@@ -17,9 +17,13 @@ names are known (evaluated when the command is accepted), the calls its legs nam
 * one that fits no remaining slot is not sent: the spec does not list it for this command.
 
 Deferred steps (`call.speak.ended`, a gather's keys, the far end answering a dial) are the
-same run's: the activity keeps its run, and its code reports the occurrence when it
-happens. Events no command causes (the far end hanging up, a timeout, an inbound call, a
-key pressed outside a gather) belong to no run and are always sent.
+same run's: the activity keeps a reference to its run, and its code reports the occurrence
+when it happens, in whichever process that is. A run is plain data (`dump` / `load`): the
+operation's id, its slots, its legs by call id, the cursor and the held occurrences as
+(call id, role, event, fields); it is kept in the record of one call, its home
+(`Engine.keep`), with the activities that refer to it. Events no command causes (the far
+end hanging up, a timeout, an inbound call, a key pressed outside a gather) belong to no
+run and are always sent.
 """
 
 from __future__ import annotations
@@ -32,18 +36,32 @@ from specmodel import Slot
 from specmodel.steps import UNBOUNDED
 
 from ..spec import Operation
+from .activities import new_id
 from .call import Call
 
 
 @dataclass
 class Occurrence:
-    call: Call
+    call_id: str
     role: str
     event: str
     fields: dict[str, Any]
+    call: Call | None = None  # the call, while in the process that reported it
+
+    def dump(self) -> list[Any]:
+        return [self.call_id, self.role, self.event, self.fields]
 
 
 Send = Callable[[Call, str, dict[str, Any]], None]
+Find = Callable[[str], "Call | None"]
+
+
+def dump_slot(slot: Slot) -> dict[str, Any]:
+    return {"events": sorted(slot.events), "leg": slot.leg, "low": slot.low, "high": slot.high, "text": slot.text}
+
+
+def load_slot(data: dict[str, Any]) -> Slot:
+    return Slot(frozenset(data["events"]), data["leg"], data["low"], data["high"], data["text"])
 
 
 class Run:
@@ -53,16 +71,49 @@ class Run:
         slots: Sequence[Slot],
         send: Send,
         legs: Mapping[str, Call],
-        holding: set[Run] | None = None,
+        on_hold: Callable[[Run], None] | None = None,
+        find: Find | None = None,
     ) -> None:
+        self.id = new_id()
+        self.home: str | None = None  # the call whose record keeps it (Engine.keep)
         self.op = op
-        self.holding = holding if holding is not None else set()  # the runs holding something back
+        self.on_hold = on_hold  # told when it starts holding something back
+        self.find = find  # the call of a held occurrence loaded from a record
         self.slots = list(slots)
         self.send = send
         self.legs: dict[str, str] = {role: call.id for role, call in legs.items()}
         self.at = 0  # the slot at the cursor
         self.count = 0  # webhooks sent for it so far
         self.held: list[Occurrence] = []
+
+    # ---- as data -----------------------------------------------------------------
+    def dump(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "home": self.home,
+            "op": self.op.operation_id,
+            "slots": [dump_slot(s) for s in self.slots],
+            "legs": dict(self.legs),
+            "at": self.at,
+            "count": self.count,
+            "held": [occ.dump() for occ in self.held],
+        }
+
+    @classmethod
+    def load(
+        cls,
+        data: Mapping[str, Any],
+        op: Operation,
+        send: Send,
+        on_hold: Callable[[Run], None] | None = None,
+        find: Find | None = None,
+    ) -> Run:
+        run = cls(op, [load_slot(s) for s in data["slots"]], send, {}, on_hold, find)
+        run.id, run.home = data["id"], data["home"]
+        run.legs = dict(data["legs"])
+        run.at, run.count = data["at"], data["count"]
+        run.held = [Occurrence(*occ) for occ in data["held"]]
+        return run
 
     def bind(self, role: str, call: Call) -> None:
         self.legs[role] = call.id
@@ -94,7 +145,9 @@ class Run:
     def _take(self, i: int, occ: Occurrence) -> None:
         self.count = self.count + 1 if i == self.at else 1
         self.at = i
-        self.send(occ.call, occ.event, occ.fields)
+        call = occ.call if occ.call is not None else (self.find(occ.call_id) if self.find else None)
+        if call is not None:
+            self.send(call, occ.event, occ.fields)
 
     def offer(self, call: Call, event: str, fields: dict[str, Any], hold: bool = True) -> bool:
         """Send (or hold back) the occurrence if the steps list it; False if they do not
@@ -102,13 +155,14 @@ class Run:
         role = self.role_of(call)
         if role is None:
             return False
-        occ = Occurrence(call, role, event, fields)
+        occ = Occurrence(call.id, role, event, fields, call)
         i = self._reach(occ)
         if i is None:
             if not (hold and self._later(occ)):
                 return False
             self.held.append(occ)
-            self.holding.add(self)
+            if self.on_hold is not None:
+                self.on_hold(self)
             return True
         self._take(i, occ)
         self._release()
@@ -125,8 +179,6 @@ class Run:
                     self._take(i, occ)
                     progress = True
                     break
-        if not self.held:
-            self.holding.discard(self)
 
     def release_all(self) -> None:
         """Send what is held, in the steps' order, without waiting for the steps before it."""
@@ -134,7 +186,6 @@ class Run:
             first = min(self.held, key=self._next_slot)
             self.held.remove(first)
             self._take(self._next_slot(first), first)
-        self.holding.discard(self)
 
     def _next_slot(self, occ: Occurrence) -> int:
         return next(

@@ -53,12 +53,10 @@ class Simulator:
             e.emit(call, INITIATED, state=call.state)
             if app.get("first_command_timeout"):
                 secs = float(app.get("first_command_timeout_secs") or FIRST_COMMAND_TIMEOUT_SECS)
-                end = lambda: e.far_end.end(call, FIRST_COMMAND_TIMEOUT)  # noqa: E731
                 cause = {"cause": FIRST_COMMAND_TIMEOUT}
-                e.timers.durable(call, "first_command", secs, "far_end.end", cause, end, True)
+                e.timers.durable(call, "first_command", secs, "far_end.end", cause, True)
             limit = float(e.commands.dial_defaults.get("time_limit_secs", DEFAULT_TIME_LIMIT_SECS))
-            end_limit = lambda: e.far_end.end(call, TIME_LIMIT)  # noqa: E731
-            e.timers.durable(call, "time_limit", limit, "far_end.end", {"cause": TIME_LIMIT}, end_limit, True)
+            e.timers.durable(call, "time_limit", limit, "far_end.end", {"cause": TIME_LIMIT}, True)
             e.save(call)
         return call
 
@@ -93,25 +91,23 @@ class Simulator:
 
     def dtmf(self, call_id: str, digits: str, interval_ms: int) -> Call:
         """The other party presses keys, `interval_ms` apart: each is a call.dtmf.received,
-        and a key for a gather running on the call."""
+        and a key for a gather running on the call. The first now; each next one a timer row
+        (`dtmf.press`), pressed by whichever process claims it."""
         e = self.e
         call = self._alive(call_id)
         if call.state not in KEYS_STATES:
             raise fail(422, CALL_NOT_ANSWERED, "Keys can be pressed only on an answered call.")
-
-        def press(d: str) -> Callable[[], None]:
-            def run() -> None:
-                if not call.alive:
-                    return
-                e.gatherer.pressed(call, d)
-
-            return run
-
         with e.store.tx():
             if e.shared:
                 e.find(call.id)
-            press(digits[0])()
+            if call.alive:
+                self.press(call, digits[0])
+                batch = uuid.uuid4().hex[:12]
+                for i, d in enumerate(digits[1:], start=1):
+                    e.timers.durable(call, f"dtmf.{batch}.{i}", i * interval_ms / 1000, "dtmf.press", {"digit": d})
             e.save(call)
-        for i, d in enumerate(digits[1:], start=1):
-            e.timers.schedule(call.id, i * interval_ms / 1000, press(d))
         return call
+
+    def press(self, call: Call, digit: str) -> None:
+        """The other party presses a key."""
+        self.e.gatherer.pressed(call, digit)
