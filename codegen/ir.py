@@ -231,7 +231,7 @@ class Api:
     webhooks: tuple[WebhookEvent, ...]
     webhook_signature: WebhookSignature | None = None
     dependencies: tuple[str, ...] = ()  # of the generated package, as in pyproject.toml
-    model_schemas: dict[str, Any] = field(default_factory=dict)  # class name -> JSON schema
+    model_schemas: dict[str, Any] = field(default_factory=dict)  # name asked of the models -> JSON schema
     exports: tuple[Export, ...] = ()  # sorted by name
     public_names: tuple[str, ...] = ()  # ``__all__``, in order
     namespaces: tuple[Namespace, ...] = ()  # client attributes grouping resources (``--namespace``)

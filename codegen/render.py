@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +42,25 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
     """Every file of the package project, by relative path (not yet formatted).
 
     With ``models``, the models are rendered there (submitted here if the caller has not
-    already), while the templates are rendered here.
+    already), while the templates are rendered here. The templates print the class names
+    datamodel-code-generator wrote: where it renamed a model (a name it gave another class
+    first), they are rendered again with its names.
     """
+    from .build_ir.model_names import apply_model_names
+
     if models is not None:
         models.submit(api)
+    files = _render_templates(api)
+    output = models.result() if models is not None else render_models(api)
+    renamed = apply_model_names(api, output.class_names)
+    if renamed is not api:
+        files = _render_templates(renamed)
+    files[f"src/{api.package_name}/models.py"] = output.code
+    return files
+
+
+def _render_templates(api: ir.Api) -> dict[str, str]:
+    """Every file but ``models.py``."""
     env = _environment()
     package = f"src/{api.package_name}"
     files: dict[str, str] = {}
@@ -66,7 +82,6 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
         # Data for testing.py's strategies: each webhook body's schema, $refs inlined.
         files[f"{package}/webhook_schemas.json"] = json.dumps(api.webhook_schemas, indent=1, ensure_ascii=False) + "\n"
-    files[f"{package}/models.py"] = models.result() if models is not None else render_models(api)
     return files
 
 
@@ -77,9 +92,23 @@ def runtime_modules(api: ir.Api) -> tuple[str, ...]:
     return tuple(m for m in MODULES if m not in WEBHOOK_MODULES or api.webhooks)
 
 
-def render_models(api: ir.Api) -> str:
+@dataclass(frozen=True)
+class ModelsOutput:
+    """What datamodel-code-generator wrote: ``models.py``, and the class it wrote for each schema.
+
+    ``class_names``: each ``components/schemas`` key of the document it was given (the name the
+    IR uses) -> the class that schema became, read from its model metadata (the schema's JSON
+    pointer and the final class name), never guessed. A schema it wrote no class for (a root
+    model it inlined) has no entry.
+    """
+
+    code: str
+    class_names: dict[str, str]
+
+
+def render_models(api: ir.Api) -> ModelsOutput:
     """The pydantic v2 models of every schema the API names, in one module."""
-    return _generate_models(*_models_input(api))
+    return generate_models(*_models_input(api))
 
 
 def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
@@ -98,19 +127,36 @@ def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
     return document, api.package_name
 
 
-def _generate_models(document: dict[str, Any] | None, package_name: str) -> str:
+def generate_models(document: dict[str, Any] | None, package_name: str) -> ModelsOutput:
+    """Run datamodel-code-generator on ``document`` (see :func:`_models_input`): the module and its class names.
+
+    Nothing here knows of processes: :class:`ModelsProcess` runs it in its child.
+    """
     if document is None:
-        return f'{HEADER}\n"""The API defines no models."""\n'
-    with warnings.catch_warnings():
+        return ModelsOutput(f'{HEADER}\n"""The API defines no models."""\n', {})
+    with warnings.catch_warnings(), tempfile.TemporaryDirectory(prefix="codegen-models-") as tmp:
         warnings.simplefilter("ignore")
+        metadata_path = Path(tmp) / "models.json"
         try:
-            code = _generate(document, package_name)
+            code = _generate(document, package_name, metadata_path)
+            metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
         except Exception as exc:  # any failure of the tool: one line, never a traceback
             detail = " ".join(str(exc).split())[:300] or type(exc).__name__
             raise SpecError("<models>", f"datamodel-code-generator failed: {detail}") from None
     if not isinstance(code, str):
         raise SpecError("<models>", "datamodel-code-generator produced more than one module")
-    return _factory_defaults(code)
+    return ModelsOutput(_factory_defaults(code), _class_names(document, metadata))
+
+
+def _class_names(document: dict[str, Any], metadata: Any) -> dict[str, str]:
+    """``components/schemas`` key -> the class datamodel-code-generator wrote for it (``--emit-model-metadata``)."""
+    schemas = document["components"]["schemas"]
+    out: dict[str, str] = {}
+    for model in metadata.get("models", []) if isinstance(metadata, dict) else []:
+        path = model.get("source_path") or []
+        if len(path) == 3 and path[:2] == ["components", "schemas"] and path[2] in schemas:
+            out.setdefault(str(path[2]), str(model["class_name"]))
+    return out
 
 
 # A class attribute whose default is a mutable literal (``tags: list[str] | None = []``):
@@ -143,12 +189,14 @@ def _factory_defaults(code: str) -> str:
     return fixed
 
 
-def _generate(document: dict[str, Any], package_name: str) -> object:
+def _generate(document: dict[str, Any], package_name: str, metadata: Path) -> object:
+    """The models module; each model's class name and source (JSON pointer) are written to ``metadata``."""
     from datamodel_code_generator import DataModelType, InputFileType, generate
     from datamodel_code_generator.format import PythonVersion
 
     return generate(
         document,
+        emit_model_metadata=metadata,
         input_file_type=InputFileType.OpenAPI,
         output_model_type=DataModelType.PydanticV2BaseModel,
         target_python_version=PythonVersion.PY_311,
@@ -189,8 +237,8 @@ class ModelsProcess:
 
     Create it first thing: the child imports datamodel-code-generator while this process
     loads the documents and builds the IR; :meth:`submit` hands it the models to render while
-    this process goes on (validation, templates); :meth:`result` collects the module, the
-    same text :func:`render_models` returns. Where fork is unavailable, or the child fails
+    this process goes on (validation, templates); :meth:`result` collects the module and its
+    class names, what :func:`render_models` returns. Where fork is unavailable, or the child fails
     for any other reason than a :class:`SpecError`, the models are rendered in this process
     when the result is asked (so that a real error is raised here).
     """
@@ -218,7 +266,8 @@ class ModelsProcess:
             conn.send(("failed", None))
             return
         try:
-            conn.send(("ok", _generate_models(document, package_name)))
+            output = generate_models(document, package_name)
+            conn.send(("ok", (output.code, output.class_names)))
         except SpecError as exc:  # exceptions with keyword-only fields do not pickle: plain data
             conn.send(("spec_error", exc.as_tuple()))
         except Exception:  # as above
@@ -235,8 +284,8 @@ class ModelsProcess:
             except OSError:  # the child is gone: render here when asked
                 self.close()
 
-    def result(self) -> str:
-        """The models module (waits for the child)."""
+    def result(self) -> ModelsOutput:
+        """The models module and its class names (waits for the child)."""
         if self._input is None:
             raise RuntimeError("ModelsProcess.result() before submit()")
         if self._process is not None:
@@ -248,10 +297,11 @@ class ModelsProcess:
             self._process.join()
             self._process = None
             if status == "ok":
-                return str(payload)
+                code, class_names = payload
+                return ModelsOutput(code, class_names)
             if status == "spec_error":
                 raise SpecError.from_tuple(payload)
-        return _generate_models(*self._input)
+        return generate_models(*self._input)
 
     def close(self) -> None:
         """Stop the child if it still runs (generation ended early); nothing after :meth:`result`."""

@@ -12,6 +12,7 @@ needs, what each docstring says. The templates only print the result.
 | ``webhooks`` | ``webhooks`` entries, ``x-webhooks`` steps, ``x-webhook-signature`` |
 | ``docstrings`` | what each method's docstring says |
 | ``exports`` | what the package's ``__init__`` re-exports |
+| ``model_names`` | the class names datamodel-code-generator wrote, put in the IR after rendering the models |
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def test_a_datamodel_code_generator_failure_is_one_line() -> None:
         "components": {"schemas": {"A": {"$ref": "missing-file.yaml#/A"}}},
     }
     with pytest.raises(SpecError, match=r"^<models>: datamodel-code-generator failed: ") as info:
-        render._generate_models(document, "pkg")
+        render.generate_models(document, "pkg")
     assert "\n" not in str(info.value)
 
 
@@ -418,6 +418,60 @@ def test_sequential_media_types_stream_typed_items_as_they_arrive(tmp_path: Path
             assert "less than or equal to 2" in str(exc), exc
         else:
             raise AssertionError("strict mode kept n = 7 > maximum 2")
+        server.shutdown()
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_model_names_are_the_ones_datamodel_code_generator_wrote(tmp_path: Path) -> None:
+    # Schemas whose names datamodel-code-generator gives to other classes (inline objects, an
+    # imported type): every method and webhook uses the class it wrote for the schema.
+    out = generate(tmp_path, "model-renames.yaml")
+    check_quality(out, tmp_path)  # mypy: no name imported from models that it does not define
+    package = package_of(out)
+    result = python(
+        f"""
+        import json, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from {package} import Client, models
+
+        ANSWERS = {{
+            "/customers/c1": {{"name": "Ada", "email": "ada@example.com"}},
+            "/orders/o1": {{"id": "o1", "customer": {{"id": "c1"}}, "image": {{"url": "u"}}}},
+            "/images": [{{"width": 640}}],
+            "/networks": [{{"cidr": "10.0.0.0/8"}}],
+        }}
+
+        class Answer(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = json.dumps(ANSWERS[self.path]).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+
+        def schema_fields(value):
+            assert type(value).__module__ == models.__name__, type(value)
+            return sorted(type(value).model_fields)
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        customer = client.customers.get("c1")
+        assert schema_fields(customer) == ["email", "name"] and customer.name == "Ada", customer
+        order = client.orders.get("o1")
+        assert schema_fields(order) == ["customer", "id", "image"] and order.customer.id == "c1", order
+        [image] = client.images.list()
+        assert schema_fields(image) == ["width"] and image.width == 640, image
+        [network] = client.networks.list()
+        assert schema_fields(network) == ["cidr"] and network.cidr == "10.0.0.0/8", network
+        event = client.webhooks.parse("customerCreated", json.dumps({{"name": "Bo"}}))
+        assert type(event) is type(customer) and event.name == "Bo", event
         server.shutdown()
         """,
         out / "src",
