@@ -38,8 +38,9 @@ def _template(path: str) -> str:
     return re.sub(r"\{[^{}]*\}", "{}", path)
 
 
-def spec_operations(spec: Path) -> list[tuple[Operation, Operation, str]]:
-    """Every operation of the document, as ``(with its server's path, as written, operationId)``.
+def spec_operations(spec: Path) -> tuple[list[tuple[Operation, Operation, str]], list[str]]:
+    """Every HTTP operation of the document, as ``(with its server's path, as written, operationId)``,
+    and the WebSocket ones (which an HTTP client leaves out, by design: the generator says so).
 
     The first element is the path after the path of the operation's own `servers` (operation,
     then path item), else of the document's; a client whose base URL holds the server path
@@ -47,11 +48,15 @@ def spec_operations(spec: Path) -> list[tuple[Operation, Operation, str]]:
     """
     ws, _ = specmodel.load([spec], lenient=True)
     found = []
+    websocket = []
     for op in specmodel.build_spec(ws).operations:
         method = op.method.upper()
         label = op.operation_id or f"{op.method} {op.path}"
+        if op.websocket:
+            websocket.append(f"{label} ({method} {op.server_url.rstrip('/')}{op.path})")
+            continue
         found.append(((method, _template(op.full_path)), (method, _template(op.path)), label))
-    return found
+    return found, websocket
 
 
 def generated_operations(package_dir: Path) -> list[Operation]:
@@ -98,7 +103,7 @@ def _requests_sent(function: ast.FunctionDef) -> list[Operation]:
 
 def compare_operations(spec: Path, package_dir: Path) -> dict[str, Any]:
     """Which operations of the spec have a generated method, matched on HTTP method and path."""
-    wanted = spec_operations(spec)
+    wanted, websocket = spec_operations(spec)
     available = Counter(generated_operations(package_dir))
     generated_count = sum(available.values())
     missing: list[str] = []
@@ -115,6 +120,7 @@ def compare_operations(spec: Path, package_dir: Path) -> dict[str, Any]:
         "methods": generated_count,
         "missing": missing,
         "extra": extra,
+        "websocket_skipped": websocket,
     }
 
 
@@ -221,7 +227,8 @@ def row_scale(shared: Path) -> Row:
     ratio = ours.seconds / peer.seconds if peer.returncode == 0 else None
     return Row(
         "generation, scale",
-        f"{ours.seconds:.1f} s, {ours.peak_rss_mb:.0f} MB, {ops['generated']}/{ops['operations']} ops generated, "
+        f"{ours.seconds:.1f} s, {ours.peak_rss_mb:.0f} MB, {ops['generated']}/{ops['operations']} HTTP ops generated"
+        + (f" ({len(ops['websocket_skipped'])} WebSocket skipped, by design), " if ops["websocket_skipped"] else ", ")
         + (f"errors: {'; '.join(errors)}" if errors else "0 errors, imports")
         + f" ({warnings} spec warnings)",
         f"openapi-python-client {peer.seconds:.1f} s, {peer.peak_rss_mb:.0f} MB"
@@ -235,6 +242,7 @@ def row_scale(shared: Path) -> Row:
             "operations_generated": ops["generated"],
             "sync_methods_sending_requests": ops["methods"],
             "missing_operations": ops["missing"],
+            "websocket_operations_skipped": ops["websocket_skipped"],
             "extra_methods": ops["extra"],
             "errors": errors,
             "spec_warnings": warnings,

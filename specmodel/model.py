@@ -105,6 +105,7 @@ class Operation:
     method: str  # lower case
     path: str  # as written in the document
     full_path: str  # the path of its server URL, then `path`
+    server_url: str  # its own servers' first URL, else its path item's, else the document's ("" if none)
     node: Node
     path_item: Node
     operation_id: str | None
@@ -126,6 +127,11 @@ class Operation:
     @property
     def label(self) -> str:
         return f"{self.method.upper()} {self.full_path}"
+
+    @property
+    def websocket(self) -> bool:
+        """Served over a WebSocket (a ``ws://`` or ``wss://`` server), not plain HTTP."""
+        return self.server_url.startswith(("ws://", "wss://"))
 
     def parameter(self, name: str, location: str | None = None) -> Parameter:
         for param in self.parameters:
@@ -339,15 +345,20 @@ class Spec:
 # -- building the views ------------------------------------------------------------------------
 
 
-def _server_path(servers: Any) -> str | None:
-    """The path of the first server URL (variables at their defaults), without its trailing /."""
+def _server_url(servers: Any) -> str | None:
+    """The first server URL, its variables at their defaults."""
     if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
         return None
     url = str(servers[0].get("url", ""))
     for name, variable in (servers[0].get("variables") or {}).items():
         if isinstance(variable, dict):
             url = url.replace("{" + str(name) + "}", str(variable.get("default", "")))
-    return urlsplit(url).path.rstrip("/")
+    return url
+
+
+def _server_path(url: str | None) -> str | None:
+    """The path of a server URL, without its trailing /."""
+    return None if url is None else urlsplit(url).path.rstrip("/")
 
 
 def _security_schemes(spec: Spec, doc: Document) -> None:
@@ -433,12 +444,14 @@ def _text(node: Node, key: str) -> str:
 
 
 def _operations(spec: Spec, doc: Document) -> Iterable[Operation]:
-    root_path = _server_path(doc.data.get("servers")) or ""
+    root_url = _server_url(doc.data.get("servers"))
     for path, method, path_item, op in iter_operations(doc):
-        own = _server_path(op.value.get("servers"))
-        if own is None:
-            own = _server_path(path_item.value.get("servers"))
-        prefix = root_path if own is None else own
+        url = _server_url(op.value.get("servers"))
+        if url is None:
+            url = _server_url(path_item.value.get("servers"))
+        if url is None:
+            url = root_url
+        prefix = _server_path(url) or ""
         tags = op.value.get("tags") or []
         op_id = op.value.get("operationId")
         yield Operation(
@@ -446,6 +459,7 @@ def _operations(spec: Spec, doc: Document) -> Iterable[Operation]:
             method=method,
             path=path,
             full_path=prefix + path,
+            server_url=url or "",
             node=op,
             path_item=path_item,
             operation_id=str(op_id) if op_id is not None else None,

@@ -105,8 +105,16 @@ def test_operation_servers_override_the_documents(tmp_path: Path) -> None:
     doc = op_doc(servers=[{"url": "https://other.example.com/oauth"}])
     op = load_spec(write(tmp_path, "a.yaml", doc)).operations[0]
     assert op.full_path == "/oauth/things/{id}/actions/go"
+    assert op.server_url == "https://other.example.com/oauth" and not op.websocket
     op = load_spec(write(tmp_path, "b.yaml", op_doc())).operations[0]
     assert op.full_path == "/v9/things/{id}/actions/go"
+
+
+def test_an_operation_on_a_websocket_server_says_so(tmp_path: Path) -> None:
+    doc = op_doc(servers=[{"url": "wss://{host}/stream", "variables": {"host": {"default": "rt.example.com"}}}])
+    op = load_spec(write(tmp_path, "a.yaml", doc)).operations[0]
+    assert op.websocket and op.server_url == "wss://rt.example.com/stream"
+    assert op.full_path == "/stream/things/{id}/actions/go"
 
 
 def test_multi_file_refs_are_followed(tmp_path: Path) -> None:
