@@ -17,8 +17,12 @@ from typing import Any
 
 import pytest
 
+from refserver.calls.call import Call
+from refserver.calls.runs import Run
+from refserver.spec import SpecIndex
 from refserver.storage.embedded import EmbeddedPostgres
-from tests.server.harness import Receiver, wait_for
+from specmodel import WebhookStep, slots_for
+from tests.server.harness import Receiver, RefServerProcess, wait_for
 from tests.server.test_follows_spec import _operation, spec_copy
 from tests.storage.test_processes import Cluster, Node
 from tests.storage.test_sqlite_restart import kill_9, start, stop
@@ -173,3 +177,52 @@ def test_a_speech_in_progress_ends_after_kill_9_and_a_restart_on_sqlite(tmp_path
         assert not [n for n in timer_names(path, call_id) if n.startswith("media.")]
     finally:
         stop(again)
+
+
+def test_a_run_through_a_record_sends_what_it_holds_as_the_original_would() -> None:
+    """A run is plain data: dumped into a call's JSON record and loaded again (its operation
+    looked up by id, the held occurrence's call found by id), it goes on as the original."""
+    op = SpecIndex.load().by_id["callBridge"]
+    legs = {
+        n: Call(id=n, account="a", connection_id="c", leg_id=n, session_id="s", direction="incoming", from_="1", to="2")
+        for n in "ab"
+    }
+    steps = [WebhookStep(("x",), leg="other"), WebhookStep(("y",), repeat=True), WebhookStep(("x",))]
+    sent: list[tuple[str, str]] = []
+
+    def send(call: Call, event: str, fields: dict[str, Any]) -> None:
+        sent.append((call.id, event))
+
+    run = Run(op, slots_for(steps, {}), send, {"self": legs["a"], "other": legs["b"]})
+    assert run.offer(legs["a"], "x", {"k": 1}) and sent == []  # held behind the other leg's step
+    home = legs["a"]
+    home.runs[run.id] = {}
+    home.live_runs[run.id] = run
+    again = Call.load(home.dump()).runs[run.id]
+    loaded = Run.load(again, op, send, find=legs.get)
+    assert loaded.op is op and loaded.slots == run.slots and loaded.legs == {"self": "a", "other": "b"}
+    assert loaded.offer(legs["b"], "x", {})
+    assert sent == [("b", "x"), ("a", "x")]  # the held one released in the steps' order
+    assert not loaded.offer(legs["a"], "y", {})  # past the repeat: the cursor came back as it was
+
+
+def test_immediate_steps_keep_their_order_at_time_scale_0(tmp_path: Path, receiver: Receiver) -> None:
+    """At TIME_SCALE=0 the keys after the first are timer rows due at once: fired in the
+    order they were added, each once, and the gather (its timeouts off) takes them in order."""
+    proc = RefServerProcess(state_db=str(tmp_path / "state.db"), env={"TIME_SCALE": "0"}).start()
+    node = Node(proc)
+    try:
+        app = node.create_app(f"{receiver.url}/ok/fifo", webhook_api_version="2")
+        call_id = node.inbound(app)
+        node.ok(call_id, "answer")
+        node.ok(call_id, "gather_using_speak", payload="PIN?", maximum_digits=8, **SPEAK)
+        r = node.sim("POST", f"/calls/{call_id}/dtmf", json={"digits": "31415926", "interval_ms": 0})
+        assert r.status_code in (200, 201), r.text
+        ended = wait_for(lambda: payload(receiver, "/ok/fifo", call_id, "call.gather.ended"))
+        assert [p["digits"] for p in ended] == ["31415926"]
+        keys = [h for h in sorted(node.hooks(call_id), key=lambda h: h["seq"]) if h["event"] == "call.dtmf.received"]
+        assert len(keys) == 8
+        got = [p["digit"] for p in payload(receiver, "/ok/fifo", call_id, "call.dtmf.received")]
+        assert got == list("31415926")
+    finally:
+        stop(node)
