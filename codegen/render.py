@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import models_parts
 from .errors import SpecError
 
 if TYPE_CHECKING:
@@ -108,7 +109,19 @@ class ModelsOutput:
 
 def render_models(api: ir.Api) -> ModelsOutput:
     """The pydantic v2 models of every schema the API names, in one module."""
-    return generate_models(*_models_input(api))
+    return models_in_parts(*_models_input(api))
+
+
+def models_in_parts(document: dict[str, Any] | None, package_name: str) -> ModelsOutput:
+    """:func:`generate_models`, a large document in parts rendered in parallel (codegen/models_parts.py)."""
+    if document is None:
+        return generate_models(document, package_name)
+
+    def render_one(part: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        output = generate_models(part, package_name)
+        return output.code, output.class_names
+
+    return ModelsOutput(*models_parts.render(document, render_one))
 
 
 def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
@@ -266,7 +279,7 @@ class ModelsProcess:
             conn.send(("failed", None))
             return
         try:
-            output = generate_models(document, package_name)
+            output = models_in_parts(document, package_name)
             conn.send(("ok", (output.code, output.class_names)))
         except SpecError as exc:  # exceptions with keyword-only fields do not pickle: plain data
             conn.send(("spec_error", exc.as_tuple()))
@@ -301,7 +314,7 @@ class ModelsProcess:
                 return ModelsOutput(code, class_names)
             if status == "spec_error":
                 raise SpecError.from_tuple(payload)
-        return generate_models(*self._input)
+        return models_in_parts(*self._input)
 
     def close(self) -> None:
         """Stop the child if it still runs (generation ended early); nothing after :meth:`result`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,11 @@ def test_a_spec_past_the_part_size_generates_a_client_that_imports_and_validates
     assert result.returncode == 0, result.stdout
     models = (out / "src" / "many_client" / "models.py").read_text()
     assert models.count("\nclass S") == count
+    # rendered in two parts, merged: each part's classes together, the first part's first
+    parts = models_parts.split(json.loads(path.read_text(encoding="utf-8")))
+    first, second = (set(p["components"]["schemas"]) for p in parts)
+    order = [name for name in re.findall(r"^class (S\d+)\(", models, re.M)]
+    assert set(order[: len(first)]) == first and set(order[len(first) :]) == second
     result = python(
         f"""
         from many_client import models
