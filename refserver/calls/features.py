@@ -195,7 +195,7 @@ class Features:
         if self.e.run is not None:
             call.owners[name] = self.e.keep(self.e.run, call)
         args = {"name": name, "failed": _unreachable(p["sip_address"])}
-        self.e.timers.durable(call, name, REFER_SECS, "refer.notify", args)
+        self.e.timers.durable(call, name, REFER_SECS, "refer.notify", args, fresh=True)
 
     def notify(self, call: Call, name: str, failed: bool) -> None:
         """Its timer: the far end's NOTIFY of the REFER's outcome."""

@@ -27,11 +27,12 @@ class Player:
     def __init__(self, engine: Engine) -> None:
         self.e = engine
 
-    def end(self, call: Call, m: Media, status: str) -> None:
+    def end(self, call: Call, m: Media, status: str, timer_done: bool = False) -> None:
         if m not in call.media:
             return
         call.media.remove(m)
-        self.e.timers.cancel(call, m.timer)
+        if not timer_done:
+            self.e.timers.cancel(call, m.timer)
         owner = self.e.run_at(m.run)
         if m.kind == PLAYBACK:
             self.e.emit(call, PLAYBACK_ENDED, owner=owner, media_url=m.media_url, overlay=m.overlay, status=status)
@@ -44,7 +45,7 @@ class Player:
         """Its timer: the medium played to the end (if it is still playing)."""
         m = next((m for m in call.media if m.id == media_id), None)
         if m is not None:
-            self.end(call, m, "completed")
+            self.end(call, m, "completed", timer_done=True)
 
     def end_all(self, call: Call, status: str) -> None:
         for m in list(call.media):
@@ -79,7 +80,7 @@ class Player:
         self._started(call, m)
         self.e.emit(call, PLAYBACK_STARTED, owner=self.e.run, media_url=url, overlay=overlay)
         if loops is not None:
-            self.e.timers.durable(call, m.timer, PLAYBACK_SECS * loops, "media.end", {"media": m.id})
+            self.e.timers.durable(call, m.timer, PLAYBACK_SECS * loops, "media.end", {"media": m.id}, fresh=True)
 
     def speak(self, call: Call, p: dict[str, Any]) -> None:
         if p.get("stop"):
@@ -89,4 +90,4 @@ class Player:
         m = Media(SPEAK, text=p["payload"])
         self._started(call, m)
         self.e.emit(call, SPEAK_STARTED, owner=self.e.run)
-        self.e.timers.durable(call, m.timer, speak_secs(p["payload"]), "media.end", {"media": m.id})
+        self.e.timers.durable(call, m.timer, speak_secs(p["payload"]), "media.end", {"media": m.id}, fresh=True)

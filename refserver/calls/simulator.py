@@ -104,7 +104,9 @@ class Simulator:
                 self.press(call, digits[0])
                 batch = uuid.uuid4().hex[:12]
                 for i, d in enumerate(digits[1:], start=1):
-                    e.timers.durable(call, f"dtmf.{batch}.{i}", i * interval_ms / 1000, "dtmf.press", {"digit": d})
+                    e.timers.durable(
+                        call, f"dtmf.{batch}.{i}", i * interval_ms / 1000, "dtmf.press", {"digit": d}, fresh=True
+                    )
             e.save(call)
         return call
 

@@ -38,18 +38,27 @@ class Timers:
         self.clamp = True  # False only under the `timer_overflow` fault
 
     def durable(
-        self, call: Call, name: str, secs: float, kind: str, args: dict[str, Any] | None = None, timeout: bool = False
+        self,
+        call: Call,
+        name: str,
+        secs: float,
+        kind: str,
+        args: dict[str, Any] | None = None,
+        timeout: bool = False,
+        *,
+        fresh: bool = False,
     ) -> None:
-        """The call's timer `name` (replacing one of that name, as a new row): due in `secs`
-        simulated seconds (a timeout: never at scale 0), fired by whichever process claims it
-        through the engine's handler of `kind`, with `args`."""
+        """The call's timer `name` (replacing one of that name, as a new row; `fresh`: a name
+        never used before), due in `secs` simulated seconds (a timeout: never at scale 0),
+        fired by whichever process claims it through the engine's handler of `kind`, with `args`."""
         if timeout and self.scale == 0:
             self.cancel(call, name)
             return
         # without the clamp (the fault), the number as given: 10^400 overflows here, after the 200
         delay = _clamped(secs, self.scale) if self.clamp else max(float(secs) * self.scale, 0.0)
         with self.store.tx():
-            self.store.cancel_timers(call.id, name)  # a new row: it fires after the ones added before it
+            if not fresh:
+                self.store.cancel_timers(call.id, name)  # a new row: it fires after the ones added before it
             self.store.put_timer(call.id, name, delay, kind, args or {})
             self.store.notify(TIMERS_CHANNEL, call.id)
 
