@@ -186,7 +186,7 @@ def merge(parts: list[tuple[str, dict[str, str]]]) -> tuple[str, dict[str, str]]
         renames = {}
         for name in defined:
             if name in taken:
-                renames[name] = _unique(name, taken | defined | imported)
+                renames[name] = _unique(name, taken | set(defined) | imported)
                 taken.add(renames[name])
         taken.update(n for n in defined if n not in renames)
         taken.update(imported)
@@ -232,11 +232,13 @@ def _top_end(lines: list[str]) -> int:
     return len(lines)
 
 
-def _top_level_names(body: str) -> set[str]:
-    """The classes and module-level names a module's body defines."""
-    names = set(re.findall(r"^class ([A-Za-z_]\w*)\b", body, re.M))
-    names.update(re.findall(r"^([A-Za-z_]\w*)\s*(?::[^=\n]*)?=", body, re.M))
-    return names
+_DEFINED = re.compile(r"^class ([A-Za-z_]\w*)\b|^([A-Za-z_]\w*)\s*(?::[^=\n]*)?=", re.M)
+
+
+def _top_level_names(body: str) -> list[str]:
+    """The classes and module-level names a module's body defines, in their order (so that the
+    renames, and the module, are the same on every run)."""
+    return list(dict.fromkeys(m.group(1) or m.group(2) for m in _DEFINED.finditer(body)))
 
 
 def _imported_names(statements: list[str]) -> set[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from codegen import models_parts
 from codegen.errors import SpecError
 from codegen.render import generate_models
 
-from .test_codegen import codegen, python, tool
+from .test_codegen import ROOT, codegen, python, tool
 
 
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
@@ -133,3 +135,37 @@ def test_a_failing_part_raises_its_error_here_and_leaves_no_process_behind() -> 
         models_parts.render(document, render_one)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+MERGE_SCRIPT = """
+import json
+from codegen import models_parts
+
+def part(key, names):
+    body = "".join(f"class {n}(BaseModel):\\n    x: int | None = None\\n\\n\\n" for n in names)
+    head = '\"\"\"Models.\"\"\"\\n\\nfrom __future__ import annotations\\n\\n'
+    code = head + 'from pydantic import BaseModel\\n\\n\\n' + body
+    return code, {f"{key}_{n}": n for n in names}
+
+parts = [part("a", ["Data", "Meta", "Data1"]), part("b", ["Meta", "Data", "Data1", "Meta1", "Item"])]
+parts.append(part("c", ["Data2", "Data"]))
+print(json.dumps(models_parts.merge(parts)))
+"""
+
+
+def test_the_merge_is_the_same_whatever_the_hash_seed() -> None:
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        result = subprocess.run(
+            [sys.executable, "-c", MERGE_SCRIPT],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    code, class_names = json.loads(outputs.pop())
+    assert class_names["b_Item"] == "Item" and class_names["a_Data"] == "Data"
+    assert len(set(class_names.values())) == len(class_names) == 10  # every class its own name
+    compile(code, "models.py", "exec")
