@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TypedDict
 
 RUN_AS = "nobody"
 INITDB = ("--no-sync", "--no-instructions", "--locale=C")
@@ -194,7 +195,16 @@ class EmbeddedPostgres:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _as_user(ids: tuple[int, int] | None) -> dict[str, object]:
+class _AsUser(TypedDict, total=False):
+    """What `subprocess.Popen` takes to run a child as another user (typed: mypy checks the call)."""
+
+    user: int
+    group: int
+    extra_groups: list[int]
+    cwd: str
+
+
+def _as_user(ids: tuple[int, int] | None) -> _AsUser:
     if ids is None:
         return {}
     return {"user": ids[0], "group": ids[1], "extra_groups": [], "cwd": "/"}
