@@ -125,6 +125,7 @@ class Operation:
     pagination: Pagination | None
     webhooks: tuple[WebhookStep, ...] | None
     webhooks_const: str | None  # module constant holding ``webhooks``
+    origin: tuple[str, str] | None = None  # (file, JSON pointer) of the operation: named when its code is not valid
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -238,6 +239,8 @@ class Api:
     client_resources: tuple[ResourceLink, ...] = ()  # the client's own resource attributes
     webhook_fields: tuple[WebhookField, ...] = ()  # accessors of every parsed webhook (x-webhook-fields)
     webhook_schemas: dict[str, Any] = field(default_factory=dict)  # body model -> inlined JSON Schema
+    # name asked of the models -> (file, JSON pointer) of its schema: named when its code is not valid
+    model_origins: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def credentials(self) -> tuple[Credential, ...]:

@@ -47,6 +47,11 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
     datamodel-code-generator wrote: where it renamed a model (a name it gave another class
     first), they are rendered again with its names.
     """
+    return _render(api, models)[0]
+
+
+def _render(api: ir.Api, models: ModelsProcess | None) -> tuple[dict[str, str], Origins]:
+    """:func:`render`, and where each part of the code comes from."""
     from .build_ir.model_names import apply_model_names
 
     if models is not None:
@@ -56,8 +61,10 @@ def render(api: ir.Api, models: ModelsProcess | None = None) -> dict[str, str]:
     renamed = apply_model_names(api, output.class_names)
     if renamed is not api:
         files = _render_templates(renamed)
-    files[f"src/{api.package_name}/models.py"] = output.code
-    return files
+    origins = Origins(renamed, output)
+    _check_placeholders(output.code, origins)
+    files[origins.models_path] = output.code
+    return files, origins
 
 
 def _render_templates(api: ir.Api) -> dict[str, str]:
@@ -342,7 +349,7 @@ def write(
     ``before_replace`` runs last, before anything is moved: if it raises, nothing is written.
     ``models``: render the models there (see :class:`ModelsProcess`).
     """
-    files = render(api, models)
+    files, origins = _render(api, models)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -351,8 +358,8 @@ def write(
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        _check_syntax(source, files)
-        _ruff(staging)
+        _check_syntax(source, files, origins)
+        _ruff(staging, files, origins)
         before_replace()
         _replace(staging, out_dir)
     finally:
@@ -374,8 +381,9 @@ def _replace(staging: Path, out_dir: Path) -> None:
         staging.rename(out_dir)
 
 
-def _check_syntax(source: str, files: dict[str, str]) -> None:
-    """Every generated module compiles; else one line naming the module, its line and the API."""
+def _check_syntax(source: str, files: dict[str, str], origins: Origins | None = None) -> None:
+    """Every generated module compiles; else one line naming the module, its line and where in
+    the documents that code comes from (the operation or schema; else ``source``)."""
     for relative, text in sorted(files.items()):
         if not relative.endswith(".py"):
             continue
@@ -383,18 +391,25 @@ def _check_syntax(source: str, files: dict[str, str]) -> None:
             compile(text, relative, "exec", dont_inherit=True)
         except SyntaxError as exc:
             line = (exc.text or "").strip()
-            raise SpecError(
-                source,
-                f"the generated {relative} is not valid Python at line {exc.lineno}: {exc.msg} ({line[:80]!r})",
-            ) from None
+            message = f"the generated {relative} is not valid Python at line {exc.lineno}: {exc.msg} ({line[:80]!r})"
+            origin = origins.of(relative, text, exc.lineno or 0) if origins is not None else None
+            if origin is not None:
+                raise SpecError(origin[0], message, pointer=origin[1]) from None
+            raise SpecError(source, message) from None
 
 
-def _ruff(root: Path) -> None:
+# Where ruff names a place in a file: ``src/pkg/x.py:12:5:``.
+_RUFF_PLACE = re.compile(r"(\S+?\.py):(\d+):")
+
+
+def _ruff(root: Path, files: dict[str, str] | None = None, origins: Origins | None = None) -> None:
+    """Sort the imports and format; a failure is one line naming the code's origin (see :func:`_check_syntax`)."""
     from ruff.__main__ import find_ruff_bin
 
     ruff = os.fsdecode(find_ruff_bin())
     config = str(root / "pyproject.toml")
-    for args in (["check", "--fix-only", "--select", "I,F401,RUF022,PYI030", "--quiet"], ["format", "--quiet"]):
+    # Not --quiet: it silences the errors too ("Failed to parse src/pkg/x.py:12:5: ...").
+    for args in (["check", "--fix-only", "--select", "I,F401,RUF022,PYI030"], ["format"]):
         result = subprocess.run(
             [ruff, *args, "--no-cache", "--config", config, str(root)],
             capture_output=True,
@@ -403,8 +418,17 @@ def _ruff(root: Path) -> None:
         )
         if result.returncode != 0:
             output = (result.stderr or result.stdout).strip().splitlines()
-            detail = output[0] if output else f"exit status {result.returncode}"
-            raise SpecError("<ruff>", f"ruff {args[0]} failed on the generated code: {detail}")
+            errors = [line for line in output if line.startswith("error")]
+            detail = (errors or output or [f"exit status {result.returncode}"])[0]
+            message = f"ruff {args[0]} failed on the generated code: {detail}"
+            place = _RUFF_PLACE.search(detail)
+            if place is not None and files is not None and origins is not None:
+                path = Path(place.group(1))
+                relative = (path.relative_to(root) if path.is_absolute() else path).as_posix()
+                origin = origins.of(relative, files.get(relative, ""), int(place.group(2)))
+                if origin is not None:
+                    raise SpecError(origin[0], message.replace(str(root) + os.sep, ""), pointer=origin[1])
+            raise SpecError("<ruff>", message)
 
 
 def _environment() -> jinja2.Environment:
@@ -462,3 +486,72 @@ def _example(api: ir.Api) -> dict[str, str] | None:
             if not required:
                 return {"resource": resource.path, "method": op.method_name, "args": ""}
     return None
+
+
+# What datamodel-code-generator writes in its internal paths: never meant to reach the code.
+PLACEHOLDER = "#-datamodel-code-generator-#"
+
+
+def _check_placeholders(code: str, origins: Origins) -> None:
+    """One line naming the schema when a placeholder of datamodel-code-generator reached ``models.py``."""
+    index = code.find(PLACEHOLDER)
+    if index < 0:
+        return
+    lineno = code.count("\n", 0, index) + 1
+    line = code.splitlines()[lineno - 1].strip()
+    message = f"datamodel-code-generator left an internal placeholder in models.py at line {lineno} ({line[:80]!r})"
+    origin = origins.of(origins.models_path, code, lineno)
+    if origin is None:
+        raise SpecError("<models>", message)
+    raise SpecError(origin[0], message, pointer=origin[1])
+
+
+class Origins:
+    """Where each part of the generated code comes from: the (file, JSON pointer) of the
+    operation or schema it was rendered from, named when that code is not valid."""
+
+    # A line that starts a method (or its raw-response wrapper, or its webhooks constant).
+    _METHOD = re.compile(r"^\s+(?:async\s+)?def\s+(\w+)\(|^\s+self\.(\w+)\s*=|^([A-Z][A-Z0-9_]*)\s*:\s*Final\b")
+    _CLASS = re.compile(r"^class\s+(\w+)\b", re.M)
+
+    def __init__(self, api: ir.Api, models: ModelsOutput) -> None:
+        package = f"src/{api.package_name}"
+        self.models_path = f"{package}/models.py"
+        self._methods: dict[str, dict[str, tuple[str, str]]] = {}
+        for resource in api.resources:
+            table: dict[str, tuple[str, str]] = {}
+            for op in resource.operations:
+                if op.origin is not None:
+                    table[op.method_name] = op.origin
+                    table.update({op.webhooks_const: op.origin} if op.webhooks_const else {})
+            self._methods[f"{package}/resources/{resource.module_name}.py"] = table
+        self._classes = {
+            models.class_names.get(name, name): origin for name, origin in api.model_origins.items()
+        }  # the class datamodel-code-generator wrote for each schema -> the schema's origin
+
+    def of(self, relative: str, text: str, lineno: int) -> tuple[str, str] | None:
+        """The origin of line ``lineno`` of the generated ``relative`` (whose text is ``text``), if known."""
+        lines = text.splitlines()[:lineno]
+        if relative == self.models_path:
+            for line in reversed(lines):
+                if (found := self._CLASS.match(line)) is not None:
+                    return self._class_origin(found.group(1), text)
+            return None
+        table = self._methods.get(relative, {})
+        for line in reversed(lines):
+            found = self._METHOD.match(line)
+            if found is not None and (name := next(g for g in found.groups() if g)) in table:
+                return table[name]
+        return None
+
+    def _class_origin(self, name: str, code: str) -> tuple[str, str] | None:
+        """A schema's class: its schema; a class datamodel-code-generator made up (an inline
+        object's): the schema of the first class of a schema that uses it."""
+        if name in self._classes:
+            return self._classes[name]
+        uses = re.compile(rf"\b{re.escape(name)}\b")
+        for block in re.split(r"^(?=class )", code, flags=re.M):
+            found = self._CLASS.match(block)
+            if found is not None and found.group(1) in self._classes and uses.search(block, found.end()):
+                return self._classes[found.group(1)]
+        return None

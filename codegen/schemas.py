@@ -45,6 +45,9 @@ class ModelRegistry:
         self._names = NameSet(RESERVED_MODEL_NAMES, sep="")
         self._by_origin: dict[tuple[Path, str], str] = {}
         self.schemas: dict[str, Any] = {}
+        # class name -> (file, JSON pointer) of the schema it was copied from, for error messages
+        self.origins: dict[str, tuple[str, str]] = {}
+        self._copied_from: dict[int, tuple[Any, tuple[str, str]]] = {}  # id(copy) -> (copy, its origin)
         self._annotating: set[str] = set()
 
     # -- registration -------------------------------------------------------------------
@@ -56,20 +59,32 @@ class ModelRegistry:
             return self._by_origin[key]
         name = self._names.claim(pascal(hint or _hint_from_node(node)))
         self._by_origin[key] = name
+        self.origins[name] = (node.doc.name, node.pointer)
         self.schemas[name] = {}
         version = node.doc.version or version
-        self.schemas[name] = self._copy(node, version)
+        self.schemas[name] = self._copy(node, version, name)
         return name
 
-    def register_inline(self, schema: dict[str, Any], hint: str) -> str:
-        """Register an already-copied schema under a new name."""
+    def register_inline(self, schema: dict[str, Any], hint: str, like: Any = None) -> str:
+        """Register an already-copied schema under a new name (``like``: the copy it was made from, if not itself)."""
         name = self._names.claim(pascal(hint))
         self.schemas[name] = schema
+        origin = self.origin_of(schema if like is None else like)
+        if origin is not None:
+            self.origins[name] = origin
         return name
 
-    def copy(self, node: Node, version: str) -> Any:
-        """A copy of the schema at ``node`` in the registry's namespace (not registered)."""
-        return self._copy(node, node.doc.version or version)
+    def origin_of(self, copy: Any) -> tuple[str, str] | None:
+        """(file, JSON pointer) of the schema ``copy`` was copied from, if it is one of this registry's copies."""
+        found = self._copied_from.get(id(copy))
+        return found[1] if found is not None and found[0] is copy else None
+
+    def copy(self, node: Node, version: str, hint: str | None = None) -> Any:
+        """A copy of the schema at ``node`` in the registry's namespace (not registered).
+
+        ``hint``: what a model it has to name (an inline variant of a discriminator) is named after.
+        """
+        return self._copy(node, node.doc.version or version, hint or _hint_from_node(node))
 
     def _ref_to(self, ref_node: Node, version: str) -> str:
         # One step, then through pure ``{$ref: ...}`` aliases: a $ref with siblings is a
@@ -79,7 +94,7 @@ class ModelRegistry:
             target = self.ws.lookup(target.child("$ref"))
         return self.register(target, version=version)
 
-    def _copy(self, node: Node, version: str) -> Any:
+    def _copy(self, node: Node, version: str, hint: str) -> Any:
         value = node.value
         if not isinstance(value, dict):
             return value
@@ -88,16 +103,17 @@ class ModelRegistry:
             if key == "$ref" and isinstance(item, str):
                 out["$ref"] = REF_PREFIX + self._ref_to(node, version)
             elif key in _SCHEMA_KEYS and isinstance(item, dict):
-                out[key] = self._copy(node.child(key), version)
+                out[key] = self._copy(node.child(key), version, hint + (" Item" if key == "items" else ""))
             elif key in (*_SCHEMA_LIST_KEYS, "items") and isinstance(item, list):
-                out[key] = [self._copy(node.child(key, i), version) for i in range(len(item))]
+                out[key] = [self._copy(node.child(key, i), version, hint) for i in range(len(item))]
             elif key in _SCHEMA_MAP_KEYS and isinstance(item, dict):
-                out[key] = {k: self._copy(node.child(key, k), version) for k in item}
+                out[key] = {k: self._copy(node.child(key, k), version, f"{hint} {k}") for k in item}
             elif key == "discriminator" and isinstance(item, dict):
                 out[key] = self._copy_discriminator(node.child(key), version)
             else:
                 out[key] = item
         if isinstance(out.get("discriminator"), dict) and "mapping" not in out["discriminator"]:
+            self._name_inline_variants(out, hint)
             mapping = self._implicit_mapping(out)
             if mapping:
                 out["discriminator"] = {**out["discriminator"], "mapping": mapping}
@@ -106,6 +122,7 @@ class ModelRegistry:
         if "default" in out and not _default_fits(out):
             # Only under --lenient (else the loader refused it): a model cannot have it as default.
             del out["default"]
+        self._copied_from[id(out)] = (out, (node.doc.name, node.pointer))
         return out
 
     def _copy_discriminator(self, node: Node, version: str) -> dict[str, Any]:
@@ -119,6 +136,22 @@ class ModelRegistry:
                 new[tag] = REF_PREFIX + self._ref_to(ref_node, version)
             out["mapping"] = new
         return out
+
+    def _name_inline_variants(self, schema: dict[str, Any], hint: str) -> None:
+        """Each inline variant of a discriminated ``oneOf``/``anyOf`` registered as a model of its own.
+
+        A discriminator's mapping names schemas: an inline variant has no name, and
+        datamodel-code-generator would put its internal path in the tag
+        (``Literal["0#-datamodel-code-generator-#-allOf-#-special-#"]``). Named, the variant's
+        tag comes from the wire as any other's (:meth:`_implicit_mapping`).
+        """
+        for key in ("oneOf", "anyOf"):
+            variants = schema.get(key)
+            if not isinstance(variants, list):
+                continue
+            for i, variant in enumerate(variants):
+                if isinstance(variant, dict) and not isinstance(variant.get("$ref"), str):
+                    variants[i] = {"$ref": REF_PREFIX + self.register_inline(variant, f"{hint} Variant {i + 1}")}
 
     def _implicit_mapping(self, schema: dict[str, Any]) -> dict[str, str] | None:
         """A discriminator's mapping from the wire: each variant's one value of the property.
@@ -214,7 +247,7 @@ class ModelRegistry:
             return _union([base, "None"] if _allows_null(schema) else [base])
         if self.is_model(schema):
             hoisted = dict(schema)
-            name = self.register_inline(hoisted, hint)
+            name = self.register_inline(hoisted, hint, like=schema)
             schema.clear()
             schema["$ref"] = REF_PREFIX + name
             if "description" in hoisted:

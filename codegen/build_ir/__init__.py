@@ -124,6 +124,7 @@ def build(ws: Workspace, options: Options) -> ir.Api:
         client_resources=client_resources,
         webhook_fields=webhooks.fields(ctx) if events else (),
         webhook_schemas=ctx.webhook_schemas,
+        model_origins=ctx.registry.origins,
     )
 
 

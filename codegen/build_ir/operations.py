@@ -140,6 +140,7 @@ class Operations:
             pagination=pagination,
             webhooks=webhooks,
             webhooks_const=f"{method_name.upper().strip('_')}_WEBHOOKS" if webhooks is not None else None,
+            origin=(op.doc.name, op.pointer),
         )  # fmt: skip
 
     def _parameters(
@@ -169,7 +170,7 @@ class Operations:
             if location == "querystring":  # OpenAPI 3.2: the whole query string, one argument
                 schema_node = _content_schema(node)
             if schema_node is not None:
-                schema = self.ctx.registry.copy(schema_node, doc.version)
+                schema = self.ctx.registry.copy(schema_node, doc.version, hint + pascal(value["name"]))
                 annotation = self.ctx.registry.annotation(schema, hint + pascal(value["name"]))
             else:
                 annotation = "str"
@@ -205,7 +206,7 @@ class Operations:
         required = bool(body.value.get("required"))
         media_node = content.child(media)
         schema_node = media_node.get("schema") if isinstance(media_node.value, dict) else None
-        schema: Any = self.ctx.registry.copy(schema_node, doc.version) if schema_node else {}
+        schema: Any = self.ctx.registry.copy(schema_node, doc.version, hint + "Body") if schema_node else {}
         model = self.ctx.registry.ref_name(schema)
         if model is None and self.ctx.registry.is_model(schema):
             model = self.ctx.registry.register_inline(schema, hint + "Body")
@@ -269,7 +270,7 @@ class Operations:
         for media, kind in SEQUENTIAL_MEDIA.items():  # OpenAPI 3.2: read item by item
             item = content.child(media).get("itemSchema") if media in content.value else None
             if item is not None:
-                schema = self.ctx.registry.copy(item, doc.version)
+                schema = self.ctx.registry.copy(item, doc.version, hint + "Item")
                 annotation = widen_literals(self.ctx.registry.annotation(schema, hint + "Item"))
                 return ir.Response("object" if annotation == "Any" else annotation, stream=kind)
         media = pick_media(list(content.value))
@@ -281,7 +282,7 @@ class Operations:
         schema_node = content.child(media).get("schema")
         if schema_node is None:
             return ir.Response("object")
-        schema = self.ctx.registry.copy(schema_node, doc.version)
+        schema = self.ctx.registry.copy(schema_node, doc.version, hint)
         annotation = widen_literals(self.ctx.registry.annotation(schema, hint))
         return ir.Response("object" if annotation == "Any" else annotation)
 

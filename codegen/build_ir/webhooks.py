@@ -60,7 +60,7 @@ def _event(ctx: Context, doc: Document, item: Node, key: str, hint: str) -> ir.W
         if content is not None and content.value:
             schema_node = content.child(pick_media(list(content.value))).get("schema")
             if schema_node is not None:
-                schema = ctx.registry.copy(schema_node, doc.version)
+                schema = ctx.registry.copy(schema_node, doc.version, hint)
                 model = ctx.registry.ref_name(schema)
                 if model is None:
                     model = ctx.registry.register_inline(schema, hint)

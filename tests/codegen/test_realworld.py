@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import render
+from codegen import build_ir, load, render
 from codegen.errors import SpecError
 
 from .test_codegen import check_quality, codegen, python
@@ -92,6 +92,41 @@ def test_invalid_generated_python_names_the_module_and_the_document(tmp_path: Pa
         SpecError, match=r"^api\.yaml: the generated src/pkg/resources/bad\.py is not valid Python at line 2"
     ):
         render._check_syntax("api.yaml", files)
+
+
+def test_invalid_generated_python_names_the_operation_or_schema_it_comes_from(tmp_path: Path) -> None:
+    files, origins, doc = _rendered("name-collisions.yaml")
+    resource, models = "src/pkg/resources/batch.py", "src/pkg/models.py"
+    cases = [
+        (resource, "cast_to=Batch,", "cast_to=Batch Batch,", "#/paths/~1batches~1{id}/get"),  # the method's body
+        (
+            resource,
+            "raw_response_wrapper(resource.get)",
+            "raw_response_wrapper(resource.get",
+            "#/paths/~1batches~1{id}/get",
+        ),
+        (models, "    id: str", "    id: str str", "#/components/schemas/Batch"),
+    ]
+    for relative, good, bad, pointer in cases:
+        assert good in files[relative]
+        broken = {**files, relative: files[relative].replace(good, bad, 1)}
+        with pytest.raises(SpecError) as info:
+            render._check_syntax("api.yaml", broken, origins)
+        message = str(info.value)
+        assert message.startswith(f"{doc}{pointer}: the generated {relative} is not valid Python at line "), message
+        assert "\n" not in message
+    # ruff, given code it cannot parse (the syntax check comes first in a generation): the same origin.
+    broken = {**files, resource: files[resource].replace("cast_to=Batch,", "cast_to=Batch Batch,", 1)}
+    for relative, text in broken.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        render._ruff(tmp_path, broken, origins)
+    message = str(info.value)
+    assert message.startswith(f"{doc}#/paths/~1batches~1{{id}}/get: ruff format failed on the generated code: "), (
+        message
+    )
+    assert f"{resource}:" in message and str(tmp_path) not in message and "\n" not in message
 
 
 def test_resource_classes_never_take_a_model_name_and_untagged_paths_group_by_resource(tmp_path: Path) -> None:
@@ -477,3 +512,65 @@ def test_model_names_are_the_ones_datamodel_code_generator_wrote(tmp_path: Path)
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_inline_variants_of_a_discriminator_keep_the_wire_values(tmp_path: Path) -> None:
+    out = generate(tmp_path, "discriminator-inline-variants.yaml")
+    check_quality(out, tmp_path)
+    models = (out / "src" / package_of(out) / "models.py").read_text()
+    assert render.PLACEHOLDER not in models
+    result = python(
+        f"""
+        from {package_of(out)}.models import Animal, Owner
+        cat = Owner.model_validate({{"pet": {{"kind": "cat", "meows": True}}}}).pet
+        dog = Owner.model_validate({{"pet": {{"kind": "dog", "barks": False}}}}).pet
+        assert cat.kind == "cat" and cat.meows is True and dog.kind == "dog" and dog.barks is False, (cat, dog)
+        assert type(cat) is not type(dog)
+        fish = Animal.model_validate({{"type": "fish", "fins": 2}}).root
+        assert fish.type == "fish" and fish.fins == 2, fish
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _rendered(name: str) -> tuple[dict[str, str], render.Origins, str]:
+    """The files and origins of a fixture, rendered in this process, and the fixture's name as errors give it."""
+    workspace, _ = load.load([HERE / name], lenient=False)
+    files, origins = render._render(build_ir.build(workspace, build_ir.Options(package_name="pkg")), None)
+    return files, origins, workspace.roots[0].name
+
+
+def test_a_placeholder_of_datamodel_code_generator_in_the_models_names_the_schema() -> None:
+    files, origins, doc = _rendered("discriminator-inline-variants.yaml")
+    code = files["src/pkg/models.py"]
+    render._check_placeholders(code, origins)  # none: nothing raised
+    leaked = code.replace("Literal['cat']", "Literal['0#-datamodel-code-generator-#-allOf-#-special-#']", 1)
+    assert leaked != code
+    with pytest.raises(SpecError) as info:
+        render._check_placeholders(leaked, origins)
+    message = str(info.value)
+    assert message.startswith(f"{doc}#/components/schemas/Pet/oneOf/0: datamodel-code-generator left an internal")
+    assert "models.py at line" in message and "\n" not in message
+
+
+def test_model_names_reach_every_place_the_client_prints_them() -> None:
+    from codegen.build_ir.model_names import apply_model_names
+
+    workspace, _ = load.load([HERE / "name-collisions.yaml"], lenient=False)
+    api = build_ir.build(workspace, build_ir.Options(package_name="pkg"))
+    assert apply_model_names(api, {"Batch": "Batch"}) is api
+    # As if datamodel-code-generator had written the schema Batch as a class named like a resource class.
+    renamed = apply_model_names(api, {"Batch": "Customers"})
+    classes = {r.module_name: r.class_name for r in renamed.resources}
+    assert classes["customers"] == "CustomersResource" and classes["batch"] == "BatchResource", classes
+    assert {link.module: link.class_name for link in renamed.client_resources}["customers"] == "CustomersResource"
+    batch = next(r for r in renamed.resources if r.module_name == "batch")
+    assert "from ..models import Customers" in batch.imports and batch.operations[0].response.annotation == "Customers"
+    customers = next(r for r in renamed.resources if r.module_name == "customers")
+    assert customers.operations[0].response.annotation == "builtins.list[Customers]"
+    assert [w.model for w in renamed.webhooks] == ["Customers"] and list(renamed.webhook_schemas) == ["Customers"]
+    with pytest.raises(
+        SpecError, match=r"^<models>: datamodel-code-generator wrote no class for the schema\(s\) Batch$"
+    ):
+        apply_model_names(api, {})
