@@ -52,7 +52,7 @@ from .faults import Faults
 from .httpclient import Client, HTTPError, target
 from .signing import Signer
 from .spec import SpecIndex
-from .storage.dispatch import OUTBOX_CHANNEL, Attempt, Deliveries
+from .storage.dispatch import Attempt, Deliveries
 from .store import Store
 
 log = logging.getLogger("refserver.webhooks")
@@ -170,18 +170,18 @@ class Outbox:
             "next_attempt_at": time.time() + delay,
             "created_at": now_iso(),
         }
+        if self.shared:  # whichever process claims the leg's head posts it: all are woken at the commit
+            self.store.queue_outbox(row)
+            return
         row["seq"] = self.store.add_outbox(row)
         row["attempts"] = 0
-        if self.shared:  # whichever process claims the leg's head posts it: all are woken at the commit
-            self.store.notify(OUTBOX_CHANNEL, order_key)
-            return
         self.store.after_commit(lambda: self._queue(row))
 
     # ---- the dispatcher ----------------------------------------------------------
     async def start(self) -> None:
         self._client = Client(USER_AGENT)
         if self.shared:
-            self._deliveries = Deliveries(self.store, self._attempt, parallel=PER_ACCOUNT)  # type: ignore[arg-type]
+            self._deliveries = Deliveries(self.store, self._attempt, parallel=PER_ACCOUNT)
             await self._deliveries.start()
             self._started = True
             return

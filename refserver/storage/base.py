@@ -94,6 +94,7 @@ CREATE TABLE IF NOT EXISTS timers (
     UNIQUE (call_id, name)
 );
 CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
+CREATE INDEX IF NOT EXISTS timers_call_due ON timers (call_id, due_at, id);
 CREATE TABLE IF NOT EXISTS scripts (
     id {serial},
     account TEXT,
@@ -103,6 +104,13 @@ CREATE TABLE IF NOT EXISTS scripts (
 CREATE INDEX IF NOT EXISTS scripts_to ON scripts (to_number, id);
 """
 
+
+# A timer row `t` that is the earliest of its call's (by due time, then as added): only such a
+# row is claimed, so that a call's timers fire in that order even when several processes claim
+# (a later one is claimed once the earlier one has fired and its row is gone).
+FIRST_OF_CALL = (
+    "NOT EXISTS (SELECT 1 FROM timers e WHERE e.call_id = t.call_id AND (e.due_at, e.id) < (t.due_at, t.id))"
+)
 
 DELIVERY_FIELDS = ("attempt", "url", "status_code", "error", "at")
 
@@ -122,6 +130,7 @@ class SqlStore:
         self._depth = 0
         self._after: list[Callable[[], None]] = []
         self._undo: list[Callable[[], None]] = []
+        self._notes: dict[str, str] = {}  # the transaction's notifications: a payload per channel
         self._lock = threading.RLock()
 
     def _q(self, sql: str, args: Any = ()) -> Any:
@@ -132,32 +141,62 @@ class SqlStore:
             self.db.close()
 
     # ---- transactions ------------------------------------------------------------
+    def _begin(self) -> None:
+        self.db.execute(self.BEGIN)
+
+    def _commit(self) -> None:
+        """Commit the open transaction; an exception here rolls it back (`_rollback`)."""
+        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self.db.execute("ROLLBACK")
+
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
     @contextmanager
     def tx(self) -> Iterator[Any]:
-        """One transaction; nested uses join the outer one. Committed on exit."""
+        """One transaction; nested uses join the outer one. Committed on exit; rolled back on an
+        exception, the commit's own included (then what memory took on is given back too)."""
         with self._lock:
             if self._depth == 0:
-                self.db.execute(self.BEGIN)
+                self._begin()
             self._depth += 1
             try:
                 yield self.db
+                if self._depth == 1:
+                    self._commit()
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
                     self._after.clear()
+                    self._notes.clear()
                     undo, self._undo = self._undo, []
-                    self.db.execute("ROLLBACK")
+                    self._rollback()
                     for fn in reversed(undo):  # what memory took on in the transaction is given back
                         fn()
                 raise
+            self._depth -= 1
+            if self._depth == 0:
+                hooks, self._after = self._after, []
+                self._undo.clear()
+                self._notes.clear()
+                for fn in hooks:
+                    fn()
+
+    def notify(self, channel: str, payload: str = "") -> None:
+        """Wake the listeners of `channel` when the current transaction commits (at once outside
+        one): once per channel and transaction, with the first payload (listeners are woken to
+        look at the database, not told what changed)."""
+        with self._lock:
+            if self._depth == 0:
+                self._publish({channel: payload})
             else:
-                self._depth -= 1
-                if self._depth == 0:
-                    hooks, self._after = self._after, []
-                    self._undo.clear()
-                    self.db.execute("COMMIT")
-                    for fn in hooks:
-                        fn()
+                self._notes.setdefault(channel, payload)
+
+    def _publish(self, notes: dict[str, str]) -> None:
+        """Send these notifications (a payload per channel)."""
+        raise NotImplementedError
 
     def after_commit(self, fn: Callable[[], None]) -> None:
         """Run `fn` once the current transaction is committed (now, outside one); never
@@ -187,6 +226,12 @@ class SqlStore:
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, value),
             )
+
+    def add_setting(self, name: str, value: str) -> str:
+        """Set `name` unless it is set; the value it has (the first process's, when several race)."""
+        with self.tx():
+            self._q("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", (name, value))
+            return str(self._q("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()["value"])
 
     # ---- applications ------------------------------------------------------------
     def last_created_at(self) -> str | None:

@@ -5,8 +5,8 @@ any timer, and one that dies hands its work over to the others:
 
 * `Deliveries` leases the head (oldest pending row) of call legs (`claim_heads`) and posts
   each through `attempt(row)`, then records the result only while it still holds the
-  lease (`record_delivery(..., owner=)`), which also frees the leg's next row (claimed at
-  once by the same process, so the others are not woken for it). A leg's
+  lease, which also frees the leg's next row, claimed at once by the same process, so the
+  others are not woken for it (`settle_head`: one round trip on PostgreSQL). A leg's
   webhooks are thus posted one at a time, in order, by one process at a time; a process
   killed mid-delivery loses its lease when its time is past (the webhook's timeouts, primary
   and failover, plus a margin) and another posts the row again (at least once, same event id).
@@ -31,7 +31,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import SharedStorage
+from . import Row, Storage
 
 log = logging.getLogger("refserver.dispatch")
 
@@ -61,7 +61,7 @@ class Attempt:
 class Deliveries:
     def __init__(
         self,
-        store: SharedStorage,
+        store: Storage,
         attempt: Callable[[dict[str, Any]], Awaitable[Attempt]],
         *,
         owner: str | None = None,
@@ -92,8 +92,10 @@ class Deliveries:
         async with self.store.listen(OUTBOX_CHANNEL) as listener:
             while True:
                 try:
-                    self._claim()
-                    wait = self.store.next_outbox_due()
+                    room = max(self.parallel - len(self._inflight), 0)
+                    rows, wait = self.store.claim_heads_and_next_due(self.owner, self.margin, room)
+                    for row in rows:
+                        self._spawn(dict(row))
                 except Exception:  # the database went away for a moment: try again shortly
                     log.exception("claiming webhooks failed")
                     wait = 1.0
@@ -108,13 +110,6 @@ class Deliveries:
                     notified.cancel()
                     woken.cancel()
                 self._wake.clear()
-
-    def _claim(self) -> None:
-        room = self.parallel - len(self._inflight)
-        if room <= 0:
-            return
-        for row in self.store.claim_heads(self.owner, self.margin, limit=room):
-            self._spawn(dict(row))
 
     def _spawn(self, row: dict[str, Any]) -> None:
         task = asyncio.get_running_loop().create_task(self._deliver(row))
@@ -133,22 +128,22 @@ class Deliveries:
         except Exception:  # a bug: the lease runs out and the row is tried again
             log.exception("delivery of outbox row %s failed", row["seq"])
             return
-        with self.store.tx():
-            kept = self.store.record_delivery(
-                row["seq"],
-                result.attempt,
-                result.tries,
-                result.status,
-                result.next_attempt_at,
-                result.delivered_to,
-                owner=self.owner,
-            )
+        # the result, and the leg's next row for this process at once (the others are not woken for it:
+        # no herd), in one round trip on PostgreSQL
+        kept, nxt = self.store.settle_head(
+            row,
+            result.attempt,
+            result.tries,
+            result.status,
+            result.next_attempt_at,
+            result.delivered_to,
+            owner=self.owner,
+            lease_secs=self.margin,
+        )
         if not kept:
             log.warning("lease of outbox row %s lost before its result was recorded", row["seq"])
-            return
-        # the leg's next row, by this process at once (the others are not woken for it: no herd)
-        for nxt in self.store.claim_heads(self.owner, self.margin, limit=1, order_key=row["order_key"]):
-            self._spawn(dict(nxt))
+        for claimed in nxt:  # leased to this process: delivered by it
+            self._spawn(dict(claimed))
 
 
 Handler = Callable[[str, dict[str, Any]], None]
@@ -157,7 +152,7 @@ Handler = Callable[[str, dict[str, Any]], None]
 class TimerLoop:
     def __init__(
         self,
-        store: SharedStorage,
+        store: Storage,
         handlers: Mapping[str, Handler],
         *,
         owner: str | None = None,
@@ -180,8 +175,11 @@ class TimerLoop:
 
     def fire_due(self, limit: int = 64) -> int:
         """Fire the due timers this process can claim (up to `limit`); how many fired."""
+        return self._fire(self.store.claim_timers(self.owner, self.lease, limit=limit))
+
+    def _fire(self, rows: list[Row]) -> int:
         fired = 0
-        for row in self.store.claim_timers(self.owner, self.lease, limit=limit):
+        for row in rows:
             handler = self.handlers.get(row["kind"])
             if handler is None:
                 log.error("timer kind %r has no handler (call %s)", row["kind"], row["call_id"])
@@ -198,8 +196,13 @@ class TimerLoop:
         async with self.store.listen(TIMERS_CHANNEL) as listener:
             while True:
                 try:
-                    self.fire_due()
-                    wait = self.store.next_timer_due()
+                    # claimed with the wait until the next one (one round trip); after firing, at once
+                    # again: a fired timer may have made its call's next one claimable
+                    rows, wait = self.store.claim_timers_and_next_due(self.owner, self.lease, 64)
+                    if rows:
+                        self._fire(rows)
+                        await asyncio.sleep(0)  # the event loop's other work goes first
+                        continue
                 except Exception:
                     log.exception("firing timers failed")
                     wait = 1.0

@@ -183,21 +183,24 @@ def test_live_calls_are_counted_in_the_database_under_an_advisory_lock(two: tupl
     assert b.count_live_calls("app-1", "outgoing") == 1
     assert b.count_live_calls("app-2", "incoming") == 0
 
-    order: list[str] = []
+    # a dial's check in two processes at once: lock, count, add a call; the second counts the first's call
+    order: list[tuple[str, int]] = []
+    live = json.dumps({"connection_id": "app-1", "direction": "incoming"})
 
     def other_process() -> None:
         with b.tx():
             b.lock("channel:app-1:incoming")
-            order.append("b")
+            order.append(("b", b.count_live_calls("app-1", "incoming")))
 
     with a.tx():
         a.lock("channel:app-1:incoming")
+        order.append(("a", a.count_live_calls("app-1", "incoming")))
         t = threading.Thread(target=other_process)
         t.start()
-        t.join(0.5)  # b is blocked on the lock meanwhile (were it not, it would be first)
-        order.append("a-commits")
+        t.join(0.5)  # b is blocked on the lock meanwhile (were it not, it would count first, 2)
+        a.put_call("c9", "acct", "leg9", True, live)
     t.join(30)
-    assert order == ["a-commits", "b"]  # b held until a's transaction ended
+    assert order == [("a", 2), ("b", 3)]  # b held until a's transaction ended, then saw its call
     with pytest.raises(RuntimeError):
         a.lock("outside a transaction")
 
@@ -223,3 +226,82 @@ def test_a_command_id_checked_in_two_processes_at_once_is_taken_by_one(pg_url: s
     assert seen_by_b == ["a-did-it"]
     a.close()
     b.close()
+
+
+def test_settle_head_records_the_result_and_leases_the_legs_next_row_to_the_same_owner(
+    two: tuple[SharedStorage, ...],
+) -> None:
+    a, b = two
+    for n in (1, 2, 3):
+        a.add_outbox(outbox_row(n, "x"))
+    first = a.claim_heads("proc-a", 60)
+    tries = [("http://127.0.0.1:9/hook", None, "refused", "t1"), ("http://127.0.0.1:9/failover", 200, None, "t2")]
+    kept, nxt = a.settle_head(first[0], 1, tries, "delivered", 0.0, "failover", owner="proc-a", lease_secs=60)
+    assert kept is True
+    assert heads(nxt) == ["ev-x-2"]  # leased to proc-a at once: nobody else gets it
+    assert b.claim_heads("proc-b", 60) == []
+    assert [(d["url"], d["status_code"], d["error"]) for d in b.deliveries_for([first[0]["seq"]])[first[0]["seq"]]] == [
+        ("http://127.0.0.1:9/hook", None, "refused"),
+        ("http://127.0.0.1:9/failover", 200, None),
+    ]
+    # another owner settling proc-a's row records nothing; the head stays proc-a's, so it claims nothing either
+    kept, nxt = b.settle_head(nxt[0], 1, [], "delivered", 0.0, "u", owner="proc-b", lease_secs=60)
+    assert (kept, nxt) == (False, [])
+    assert [r["status"] for r in b.outbox_for_key("x")] == ["delivered", "pending", "pending"]
+
+
+def test_a_deliverer_claims_and_learns_when_to_wake_in_one_call(two: tuple[SharedStorage, ...]) -> None:
+    a, b = two
+    assert a.claim_heads_and_next_due("p", 60, 8) == ([], None)  # nothing pending: sleep until notified
+    a.add_outbox(outbox_row(1, "x"))
+    a.add_outbox({**outbox_row(1, "y"), "next_attempt_at": a.now() + 3600})  # a retry an hour away
+    rows, wait = a.claim_heads_and_next_due("p", 60, 8)
+    assert heads(rows) == ["ev-x-1"]
+    assert wait is not None and 50 < wait <= 62  # x's lease ends first (60 s + its 2 s timeout), then the retry
+    assert b.claim_heads_and_next_due("q", 60, 0)[0] == []  # no room: nothing claimed
+
+
+def test_a_timer_loop_claims_and_learns_when_to_wake_in_one_call(two: tuple[SharedStorage, ...]) -> None:
+    a, b = two
+    assert a.claim_timers_and_next_due("p", 30, 8) == ([], None)
+    a.put_timer("c1", "ring", 0, "far_end.answer", {"n": 1})
+    a.put_timer("c1", "limit", 3600, "far_end.end", {})
+    rows, wait = a.claim_timers_and_next_due("p", 30, 8)
+    assert [(r["name"], r["args"]) for r in rows] == [("ring", {"n": 1})]
+    assert wait is not None and 20 < wait <= 30  # the claimed timer's lease ends first
+    assert b.claim_timers_and_next_due("q", 30, 8)[0] == []
+
+
+def test_notifications_are_sent_once_per_channel_and_transaction(storage: SharedStorage) -> None:
+    async def scenario() -> list[Any]:
+        async with storage.listen("timers", "outbox") as listener:
+            with storage.tx():
+                storage.notify("timers", "c1")
+                storage.notify("timers", "c2")
+                storage.notify("outbox", "leg")
+            got = await listener.wait(30)
+            while len(got) < 2:
+                more = await listener.wait(1)
+                if not more:
+                    break
+                got += more
+            return got
+
+    assert sorted(asyncio.run(scenario())) == [("outbox", "leg"), ("timers", "c1")]
+
+
+def test_a_calls_timers_are_claimed_one_at_a_time_in_due_order_across_processes(
+    two: tuple[SharedStorage, ...],
+) -> None:
+    a, b = two
+    a.put_timer("c1", "key.2", 0, "dtmf.press", {"digit": "2"})
+    a.put_timer("c1", "key.3", 0, "dtmf.press", {"digit": "3"})
+    a.put_timer("c2", "ring", 0, "far_end.answer", {})
+    first = a.claim_timers("proc-a", 30)
+    assert [(r["call_id"], r["name"]) for r in first] == [("c1", "key.2"), ("c2", "ring")]
+    # key.3 waits while key.2 is held (another process taking it could press it first)
+    assert b.claim_timers("proc-b", 30) == []
+    assert b.claim_timers_and_next_due("proc-b", 30, 8)[1] is not None
+    with a.tx():
+        assert a.finish_timer(first[0]["id"], "proc-a")
+    assert [(r["call_id"], r["name"]) for r in b.claim_timers("proc-b", 30)] == [("c1", "key.3")]

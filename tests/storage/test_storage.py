@@ -4,9 +4,11 @@ server relies on its state database for."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 import pytest
 
 from refserver.storage import SharedStorage, Storage
@@ -249,3 +251,31 @@ def test_outbox_recent_of_one_account(storage: Storage) -> None:
     assert [r["seq"] for r in storage.outbox_recent(None, 10, "acct-2")] == seqs[1::2]
     assert [r["seq"] for r in storage.outbox_recent("pending", 1, "acct-1")] == [seqs[4]]
     assert [r["seq"] for r in storage.outbox_recent("delivered", 10, "acct-2")] == []
+
+
+def test_a_statement_refused_at_the_commit_rolls_the_whole_transaction_back(storage: Storage) -> None:
+    """PostgreSQL sends a transaction's writes without waiting for each (pipeline mode), so a write
+    may be refused only when the transaction commits: it is rolled back then, hooks as for any other
+    failure (SQLite refuses it at once: the same outcome)."""
+    storage.add_outbox(outbox_row(1))
+    undone: list[str] = []
+    committed: list[str] = []
+    with pytest.raises((sqlite3.IntegrityError, psycopg.errors.UniqueViolation)), storage.tx():
+        storage.on_rollback(lambda: undone.append("undo"))
+        storage.after_commit(lambda: committed.append("hook"))
+        storage.put_call("c1", "acct", "leg-1", True, json.dumps({"id": "c1"}))
+        storage.queue_outbox(outbox_row(1))  # the same event id again
+        storage.notify("outbox", "leg-a")
+    assert (undone, committed) == (["undo"], [])
+    assert storage.get_call("c1") is None
+    assert len(storage.outbox_for_key("leg-a")) == 1
+    with storage.tx():  # the store goes on
+        storage.put_call("c2", "acct", "leg-2", True, json.dumps({"id": "c2"}))
+    assert storage.get_call("c2") is not None
+
+
+def test_add_setting_keeps_the_first_value(opener: Callable[[], Storage]) -> None:
+    first, second = opener(), opener()  # two processes starting together: one signing key for both
+    assert first.add_setting("webhook-key", "key-1") == "key-1"
+    assert second.add_setting("webhook-key", "key-2") == "key-1"
+    assert second.setting("webhook-key") == "key-1"
