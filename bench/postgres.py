@@ -15,12 +15,20 @@ call.speak.ended. Measured:
 
 The same load generator drives every configuration, so the rows compare the storage and
 the process count, not the client. No target: recorded figures.
+
+`python -m bench.postgres --trace [N]` shows where a command's database work goes: one server
+process on PostgreSQL with every statement logged (`log_statement=all`), N `speak` commands one
+after the other (each waits for its two webhooks), and the statements and transactions the
+server sent per command, by statement (bench/README.md, "The shared-state rows").
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
+import collections
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -214,3 +222,84 @@ def rows(quick: bool) -> list[Row]:
             )
         )
     return out
+
+
+def trace(commands: int = 50) -> dict[str, Any]:
+    """Statements and transactions one server process sends to PostgreSQL per `speak` command
+    (with its two webhooks delivered), counted from the server's statement log."""
+    from refserver.storage.embedded import EmbeddedPostgres
+
+    settings = {**PG_SETTINGS, "log_statement": "all", "log_line_prefix": "%p|%v|"}
+    with EmbeddedPostgres(settings=settings) as pg:
+        state_db = pg.create_database("trace")
+        server, url = _server(state_db)
+        receiver, hook_url = _receiver()
+        try:
+            http = httpx.Client(timeout=30, trust_env=False)
+            body = {"application_name": "trace", "webhook_event_url": hook_url + "/hook"}
+            app = http.post(url + "/v2/call_control_applications", json=body, headers=V2).json()["data"]["id"]
+            dial = {"connection_id": app, "from": "+18005550111", "to": "+18005550122"}
+            call_id = http.post(url + "/_sim/inbound_calls", json=dial, headers=V2).json()["data"]["call_control_id"]
+            assert http.post(f"{url}/calls/{call_id}/actions/answer", json={}, headers=V1).is_success
+            _wait_count(http, hook_url, 2)
+            time.sleep(0.5)  # the server settles (its loops wait for the next notification)
+            with __import__("psycopg").connect(state_db, autocommit=True) as marker:
+                marker.execute("SELECT 'trace-start'")
+                http.post(hook_url + "/reset")
+                for n in range(commands):
+                    state = base64.b64encode(f"trace-{n}".encode()).decode()
+                    speak = {"payload": "hi", "voice": "female", "language": "en-US", "client_state": state}
+                    assert http.post(f"{url}/calls/{call_id}/actions/speak", json=speak, headers=V1).is_success
+                    _wait_count(http, hook_url, 2 * (n + 1))
+                time.sleep(0.5)
+                marker.execute("SELECT 'trace-end'")
+                own = marker.info.backend_pid
+            assert pg.root is not None
+            log = (pg.root / "postgres.log").read_text("utf-8", "replace")
+        finally:
+            server.terminate()
+            receiver.terminate()
+            server.wait(20)
+            receiver.wait(10)
+    lines: list[str] = []
+    for line in log.split("trace-start", 1)[1].split("trace-end", 1)[0].splitlines():
+        if re.match(r"\d+\|", line) or not lines:
+            lines.append(line)
+        else:  # a statement's continuation line
+            lines[-1] += " " + line.strip()
+    kinds: collections.Counter[str] = collections.Counter()
+    transactions: set[tuple[str, str]] = set()
+    for line in lines:
+        m = re.match(r"(\d+)\|([^|]*)\|LOG:  (?:statement|execute [^:]*): (.*)", line)
+        if m is None or int(m[1]) == own:
+            continue
+        kinds[" ".join(m[3].split())[:100]] += 1
+        transactions.add((m[1], m[2]))
+    return {
+        "commands": commands,
+        "statements_per_command": sum(kinds.values()) / commands,
+        "transactions_per_command": len(transactions) / commands,
+        "by_statement": {k: v / commands for k, v in kinds.most_common()},
+    }
+
+
+def _wait_count(http: httpx.Client, hook_url: str, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while http.get(hook_url + "/count").json()["count"] < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the receiver did not get {count} webhooks")
+        time.sleep(0.005)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trace", type=int, nargs="?", const=50, metavar="N", help="trace N commands (default 50)")
+    args = parser.parse_args()
+    if args.trace:
+        out = trace(args.trace)
+        print(f"{out['statements_per_command']:.1f} statements, {out['transactions_per_command']:.1f} transactions")
+        print("per speak command (its two webhooks delivered), by statement:")
+        for statement, per in out["by_statement"].items():
+            print(f"  {per:5.2f}  {statement}")
+    else:
+        parser.print_help()
