@@ -574,3 +574,21 @@ def test_model_names_reach_every_place_the_client_prints_them() -> None:
         SpecError, match=r"^<models>: datamodel-code-generator wrote no class for the schema\(s\) Batch$"
     ):
         apply_model_names(api, {})
+
+
+def test_quotes_and_backslashes_in_the_documents_free_text_are_printed_as_python_strings(tmp_path: Path) -> None:
+    out = generate(tmp_path, "quoted-strings.yaml")  # before: "malformed \N character escape" in __init__.py
+    check_quality(out, tmp_path)
+    package = package_of(out)
+    result = python(
+        f"""
+        import {package}
+        from {package}._client import DEFAULT_BASE_URL, SECURITY_SCHEMES
+        assert DEFAULT_BASE_URL == 'https://api.example.com/v1"beta"', DEFAULT_BASE_URL
+        assert SECURITY_SCHEMES["key"].name == 'X-"Key"', SECURITY_SCHEMES
+        doc = {package}.__doc__
+        assert doc.startswith('Quoted "strings" \\\\N: a typed') and 'Has \"\"\" and \\\\x and \\\\N{{x}}' in doc, doc
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
