@@ -59,16 +59,17 @@ def _render(api: ir.Api, models: ModelsProcess | None) -> tuple[dict[str, str], 
     files = _render_templates(api)
     output = models.result() if models is not None else render_models(api)
     renamed = apply_model_names(api, output.class_names)
-    if renamed is not api:
-        files = _render_templates(renamed)
+    if renamed is not api:  # again, with its names: the resources they changed and the rest
+        changed = {new.module_name for new, old in zip(renamed.resources, api.resources, strict=True) if new != old}
+        files.update(_render_templates(renamed, changed))
     origins = Origins(renamed, output)
     _check_placeholders(output.code, origins)
     files[origins.models_path] = output.code
     return files, origins
 
 
-def _render_templates(api: ir.Api) -> dict[str, str]:
-    """Every file but ``models.py``."""
+def _render_templates(api: ir.Api, resources: set[str] | None = None) -> dict[str, str]:
+    """Every file but ``models.py``; of the resource modules, only those in ``resources`` if given."""
     env = _environment()
     package = f"src/{api.package_name}"
     files: dict[str, str] = {}
@@ -85,7 +86,8 @@ def _render_templates(api: ir.Api) -> dict[str, str]:
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources__init__.py.jinja")
     for resource in api.resources:
-        put(f"{package}/resources/{resource.module_name}.py", "resource.py.jinja", resource=resource)
+        if resources is None or resource.module_name in resources:
+            put(f"{package}/resources/{resource.module_name}.py", "resource.py.jinja", resource=resource)
     if api.webhooks:
         put(f"{package}/webhook_events.py", "webhook_events.py.jinja")
         # Data for testing.py's strategies: each webhook body's schema, $refs inlined.
@@ -540,8 +542,8 @@ class Origins:
         table = self._methods.get(relative, {})
         for line in reversed(lines):
             found = self._METHOD.match(line)
-            if found is not None and (name := next(g for g in found.groups() if g)) in table:
-                return table[name]
+            if found is not None:  # the nearest method (or constant) above the line: its operation, if it is one
+                return table.get(next(g for g in found.groups() if g))
         return None
 
     def _class_origin(self, name: str, code: str) -> tuple[str, str] | None:
