@@ -1,6 +1,6 @@
 """Large model sets rendered in parts, in parallel, and merged into one module.
 
-datamodel-code-generator works on one document in one process; on the official Telnyx spec
+datamodel-code-generator works on one document in one process; on a large real-world spec
 (about 3,000 schemas) it is most of a generation's time. Schemas that never refer to each
 other, directly or not, can be rendered apart: :func:`split` groups the schemas into the
 connected parts of their ``$ref`` graph and deals those groups out to a few documents of about
@@ -167,7 +167,7 @@ _REBUILD = re.compile(r"^[A-Za-z_]\w*\.model_rebuild\(\)\n?", re.M)
 def merge(parts: list[tuple[str, dict[str, str]]]) -> tuple[str, dict[str, str]]:
     """One module of the parts' modules ``(code, {schema name: class name})``: the first part's
     header, every part's imports, every part's classes (a later part's class renamed where an
-    earlier part took its name), then every part's ``model_rebuild()`` calls. Imports are left
+    earlier part took its name), then every part's ``model_rebuild()`` statements. Imports are left
     for ruff to sort and join, as for any rendered module."""
     if len(parts) == 1:
         return parts[0]
