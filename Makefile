@@ -33,9 +33,11 @@ generate: env ## Generate the client package in generated/ and the simulator cli
 test: env ## Run the whole test suite (specs, generator, client, server, fuzz).
 	$(RUN) pytest
 
-lint: env ## Run ruff on the project's Python and the spec linters on spec/.
+lint: env ## Run ruff and mypy on the project's Python and the spec linters on spec/.
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) mypy --strict codegen specmodel examples
+	$(RUN) mypy refserver
 	$(RUN) yamllint --strict spec
 	$(RUN) python -m tests.speclint spec/*.yaml
 

@@ -213,7 +213,8 @@ def _factory_defaults(code: str) -> str:
 
 def _generate(document: dict[str, Any], package_name: str, metadata: Path) -> object:
     """The models module; each model's class name and source (JSON pointer) are written to ``metadata``."""
-    from datamodel_code_generator import DataModelType, InputFileType, generate
+    from datamodel_code_generator import InputFileType, LiteralType, generate
+    from datamodel_code_generator.enums import DataModelType
     from datamodel_code_generator.format import PythonVersion
 
     return generate(
@@ -227,7 +228,7 @@ def _generate(document: dict[str, Any], package_name: str, metadata: Path) -> ob
         disable_timestamp=True,
         use_annotated=False,
         field_constraints=True,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         use_double_quotes=True,
         use_schema_description=True,
         use_field_description=True,
@@ -406,7 +407,7 @@ _RUFF_PLACE = re.compile(r"(\S+?\.py):(\d+):")
 
 def _ruff(root: Path, files: dict[str, str] | None = None, origins: Origins | None = None) -> None:
     """Sort the imports and format; a failure is one line naming the code's origin (see :func:`_check_syntax`)."""
-    from ruff.__main__ import find_ruff_bin
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
     ruff = os.fsdecode(find_ruff_bin())
     config = str(root / "pyproject.toml")

@@ -11,6 +11,7 @@ model so that the method and the models agree on its name.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ RESERVED_MODEL_NAMES = frozenset(
     }
 )  # fmt: skip
 
-_SCHEMA_KEYS = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then")
+_SCHEMA_KEYS: tuple[str, ...] = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then")
 _SCHEMA_KEYS += ("else", "unevaluatedItems", "unevaluatedProperties", "additionalItems")
 _SCHEMA_LIST_KEYS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_MAP_KEYS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
@@ -472,7 +473,7 @@ def _normalise_30(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def model_names_in(annotation: str, known: frozenset[str] | set[str]) -> set[str]:
+def model_names_in(annotation: str, known: Collection[str]) -> set[str]:
     """The model classes an annotation mentions (ignoring the text of string literals)."""
     bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", annotation)
     return {name for name in re.findall(r"\b[A-Z]\w*\b", bare) if name in known}
@@ -506,8 +507,8 @@ def open_enums(schema: Any) -> Any:
         out.pop("enum")
         nullable = None in values or (isinstance(kinds, list) and "null" in kinds)
         strings = [v for v in values if v is not None]
-        out["anyOf"] = [{"type": "string", "enum": strings}, {"type": "string"}]
-        out["anyOf"] += [{"type": "null"}] if nullable else []
+        null: list[dict[str, Any]] = [{"type": "null"}] if nullable else []
+        out["anyOf"] = [{"type": "string", "enum": strings}, {"type": "string"}, *null]
     return out
 
 

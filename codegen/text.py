@@ -68,7 +68,7 @@ def _continues(blocks: list[tuple[str, list[str]]], line: str) -> bool:
     if not blocks or blocks[-1][0] != "prose":
         return False
     item = _ITEM.match(blocks[-1][1][0])
-    return bool(item) and line.startswith(" " * len(item.group(0)))
+    return item is not None and line.startswith(" " * len(item.group(0)))
 
 
 def _add(blocks: list[tuple[str, list[str]]], kind: str, line: str, new: bool = False) -> None:

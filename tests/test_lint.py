@@ -14,6 +14,9 @@ CHECKS = {
     "ruff check": [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
     "ruff format": [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
     "yamllint": [sys.executable, "-m", "yamllint", "--strict", "spec"],
+    # the generator, the spec reader and the example app as strictly as the generated code; the server's types
+    "mypy --strict": [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "codegen", "specmodel", "examples"],
+    "mypy refserver": [sys.executable, "-m", "mypy", "--no-incremental", "refserver"],
 }
 
 

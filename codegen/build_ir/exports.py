@@ -31,8 +31,8 @@ def exports(has_webhooks: bool, signed: bool) -> tuple[tuple[ir.Export, ...], tu
         names = WEBHOOK_EXPORTS + (SIGNED_WEBHOOK_EXPORTS if signed else ())
         table += [ir.Export(name, "._webhooks") for name in names]
     table.sort(key=lambda e: e.name.lower())
-    names = [e.name for e in table]
-    public = [n for n in names if n.isupper()] + [n for n in names if not n.isupper()]
+    exported = [e.name for e in table]
+    public = [n for n in exported if n.isupper()] + [n for n in exported if not n.isupper()]
     return tuple(table), (*public, *MODULE_NAMES)
 
 

@@ -65,7 +65,7 @@ class Security:
             if len(declared) != wanted:
                 raise scheme.child("x-credential-names").error(problem)
             return tuple(safe_identifier(n) for n in declared)
-        default = ("username", "password") if kind == "basic" else ("api_key",)
+        default: tuple[str, ...] = ("username", "password") if kind == "basic" else ("api_key",)
         if any(n in self.credential_names for n in default):
             default = tuple(f"{key}_{n}" for n in default)
         return default

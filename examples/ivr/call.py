@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import time
+from uuid import UUID
 
 from telnyx_sim import Client
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     ccid = call.call_control_id
     print(f"calling: {ccid}")
     deadline = time.monotonic() + args.timeout
-    printed: set[str] = set()
+    printed: set[UUID] = set()
     pressed = False
     while time.monotonic() < deadline:
         for hook in sim.sim_list_call_webhooks(ccid).data:
