@@ -159,7 +159,7 @@ def _importable(module: str | None) -> bool:
     return module is None or importlib.util.find_spec(module) is not None
 
 
-def _stack_choice(env: Mapping[str, str], name: str, choices: dict[str, str | None]) -> str:
+def _stack_choice(env: Mapping[str, str], name: str, choices: Mapping[str, str | None]) -> str:
     """`auto` (the default): the first of `choices` that imports; else the one named, which must import."""
     raw = (env.get(name) or "auto").strip().lower()
     if raw == "auto":

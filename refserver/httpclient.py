@@ -133,7 +133,11 @@ class Client:
             request = h11.Request(
                 method=b"POST",
                 target=t.path,
-                headers=[*t.headers, *headers.items(), (b"content-length", str(len(body)))],
+                headers=[
+                    *t.headers,
+                    *((k.encode("ascii"), v.encode("ascii")) for k, v in headers.items()),  # as h11 would
+                    (b"content-length", b"%d" % len(body)),
+                ],
             )
         except (h11.LocalProtocolError, UnicodeError) as exc:
             raise HTTPError(f"InvalidHeader: {exc}") from None

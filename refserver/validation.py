@@ -18,7 +18,7 @@ import sys
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError  # type: ignore[import-untyped]
 
 from specmodel import join_pointer
 

@@ -92,11 +92,11 @@ class Engine:
         for text in self.store.live_calls():
             call = Call.load(text)
             self.calls[call.id] = call
-            if call.ringing and not self.store.timers_of(call.id):  # type: ignore[attr-defined]
+            if call.ringing and not self.store.timers_of(call.id):
                 self.far_end.ring(call)
 
     async def start_timers(self) -> None:
-        self.timer_loop = TimerLoop(self.store, self._timer_handlers())  # type: ignore[arg-type]
+        self.timer_loop = TimerLoop(self.store, self._timer_handlers())
         await self.timer_loop.start()
 
     async def stop_timers(self) -> None:
@@ -197,9 +197,9 @@ class Engine:
         call = self.calls.get(call_id)
         if call_id in self._fresh:
             return call
-        in_tx = self.store._depth > 0  # type: ignore[attr-defined]
+        in_tx = self.store.in_transaction()
         if in_tx:
-            self.store.lock(f"call\n{call_id}")  # type: ignore[attr-defined]
+            self.store.lock(f"call\n{call_id}")
         text = self.store.get_call(call_id)
         if text is None:
             return call
@@ -216,6 +216,12 @@ class Engine:
             self.store.after_commit(lambda: self._fresh.discard(call_id))
             self.store.on_rollback(lambda: self._fresh.discard(call_id))
         return call
+
+    def current_calls(self, call: Call) -> list[Call]:
+        """`call` and the others this transaction read from the database: newer in memory than
+        their records until it commits."""
+        others = (self.calls.get(call_id) for call_id in sorted(self._fresh) if call_id != call.id)
+        return [call, *(c for c in others if c is not None)]
 
     def get(self, call_id: str, account: str | None) -> Call:
         """The call, seen by an account (None: the simulator, which sees every call)."""
@@ -281,8 +287,8 @@ class Engine:
         if limit is None:
             return
         if self.shared:  # counted in the database, across processes, one dial at a time per application
-            self.store.lock(f"channel\n{app['id']}\n{direction}")  # type: ignore[attr-defined]
-            live = self.store.count_live_calls(app["id"], direction)  # type: ignore[attr-defined]
+            self.store.lock(f"channel\n{app['id']}\n{direction}")
+            live = self.store.count_live_calls(app["id"], direction)
         else:
             live = sum(
                 1 for c in self.calls.values() if c.alive and c.connection_id == app["id"] and c.direction == direction

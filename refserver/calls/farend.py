@@ -41,15 +41,15 @@ class FarEnd:
     # ---- scripts: rows in the state database, so every process sharing it sees them ----------
     def add_script(self, script: dict[str, Any]) -> None:
         """A script of `script["account"]` (None: the open simulator's, for every account's calls)."""
-        self.e.store.add_script(script.get("account"), script["to"], script)  # type: ignore[attr-defined]
+        self.e.store.add_script(script.get("account"), script["to"], script)
 
     def clear_scripts(self, account: str | None = None) -> None:
         """Every script (None: the open simulator), or those of one account."""
-        self.e.store.clear_scripts(account)  # type: ignore[attr-defined]
+        self.e.store.clear_scripts(account)
 
     def _take_script(self, to: str, account: str) -> dict[str, Any]:
         """The latest script for `to` of the call's account (or of the open simulator: any account)."""
-        script: dict[str, Any] | None = self.e.store.take_script(to, account)  # type: ignore[attr-defined]
+        script: dict[str, Any] | None = self.e.store.take_script(to, account)
         return UNSCRIPTED if script is None else script
 
     # ---- ringing -----------------------------------------------------------------

@@ -119,12 +119,15 @@ class Features:
 
     # ---- queues ---------------------------------------------------------------------------------
     def _members(self, call: Call, name: str) -> list[Call]:
-        members = [
-            c
-            for c in self.e.calls.values()
-            if c.alive and c.account == call.account and (c.features.get("queue") or {}).get("name") == name
-        ]
-        return sorted(members, key=lambda c: (c.features["queue"]["joined_ts"], c.id))
+        """The queue's calls as the database has them, whichever process enqueued them; the
+        calls this transaction has read (and may have changed) as they are now."""
+        found = {c.id: c for c in map(Call.load, self.e.store.queue_members(call.account, name))}
+        for current in self.e.current_calls(call):
+            found.pop(current.id, None)
+            queue = current.features.get("queue") or {}
+            if current.alive and current.account == call.account and queue.get("name") == name:
+                found[current.id] = current
+        return sorted(found.values(), key=lambda c: (c.features["queue"]["joined_ts"], c.id))
 
     def enqueue(self, call: Call, p: dict[str, Any]) -> None:
         if call.features.get("queue"):

@@ -128,6 +128,11 @@ class Storage(Protocol):
 
     def count_live_calls(self, connection_id: str, direction: str) -> int: ...
 
+    def queue_members(self, account: str, queue: str) -> list[str]:
+        """The records of an account's live calls in a queue (`features.queue.name`), whichever
+        process put them there."""
+        ...
+
     # ---- idempotency -------------------------------------------------------------
     def seen_command(self, scope: str, command_id: str, window: float) -> str | bool | None:
         """The stored result of a command seen within `window` seconds (None when it stored

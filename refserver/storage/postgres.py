@@ -154,6 +154,13 @@ class PostgresStore(SharedRows):
         ).fetchone()
         return int(row["n"])
 
+    def queue_members(self, account: str, queue: str) -> list[str]:
+        rows = self._q(
+            "SELECT data FROM calls WHERE alive = 1 AND account = %s AND data::jsonb #>> '{features,queue,name}' = %s",
+            (account, queue),
+        )
+        return [r["data"] for r in rows]
+
     def lock(self, key: str) -> None:
         """Hold an advisory lock on `key` until the current transaction ends (only inside one)."""
         if self._depth == 0:

@@ -110,6 +110,14 @@ class SqliteStore(SqlStore):
         ).fetchone()
         return int(row["n"])
 
+    def queue_members(self, account: str, queue: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT data FROM calls WHERE alive = 1 AND account = ? "
+            "AND json_extract(data, '$.features.queue.name') = ?",
+            (account, queue),
+        )
+        return [r["data"] for r in rows]
+
     def lock(self, key: str) -> None:
         """Inside a transaction, nothing to take: SQLite's one writer already excludes the others."""
         if self._depth == 0:

@@ -24,7 +24,7 @@ from refserver.storage.embedded import EmbeddedPostgres
 from specmodel import WebhookStep, slots_for
 from tests.server.harness import Receiver, RefServerProcess, wait_for
 from tests.server.test_follows_spec import _operation, spec_copy
-from tests.storage.test_processes import Cluster, Node
+from tests.storage.test_processes import V2, Cluster, Node
 from tests.storage.test_sqlite_restart import kill_9, start, stop
 
 AUDIO = "http://127.0.0.1:9/hold.mp3"
@@ -125,6 +125,31 @@ def test_a_gather_started_through_a_killed_process_ends_with_keys_pressed_throug
     keys = payload(receiver, "/ok/gather", call_id, "call.dtmf.received")
     assert [p["digit"] for p in keys] == ["1", "2", "3"]  # each key once, in the order pressed
     assert cluster[1].call(call_id)["gathering"] is False
+
+
+def v2_ok(node: Node, call_id: str, command: str, **body: Any) -> None:
+    r = node.http.post(f"/v2/calls/{call_id}/actions/{command}", json=body, headers=V2)
+    assert r.status_code == 200, r.text
+
+
+def test_a_queue_counts_the_calls_every_process_enqueued(cluster: Cluster, receiver: Receiver) -> None:
+    app = cluster[0].create_app(f"{receiver.url}/ok/queue", webhook_api_version="2")
+    calls = [answered(cluster, app) for _ in range(3)]
+    queue = f"q-{uuid.uuid4().hex[:6]}"
+    for i, call_id in enumerate(calls):  # each through a process of its own
+        node = cluster[i]
+        v2_ok(node, call_id, "enqueue", queue_name=queue, max_size=3)
+    joined = [wait_for(lambda c=c: payload(receiver, "/ok/queue", c, "call.enqueued")) for c in calls]
+    assert [p[0]["current_position"] for p in joined] == [1, 2, 3]
+    r = cluster[2].http.post(f"/v2/calls/{answered(cluster, app)}/actions/enqueue", headers=V2,
+                             json={"queue_name": queue, "max_size": 3})  # fmt: skip
+    assert r.status_code == 422 and r.json()["errors"][0]["code"] == "90036", r.text  # full, counted across processes
+    v2_ok(cluster[0], calls[1], "leave_queue")
+    left = wait_for(lambda: payload(receiver, "/ok/queue", calls[1], "call.dequeued"))
+    assert [(p["reason"], p["queue_position"]) for p in left] == [("leave", 2)]
+    v2_ok(cluster[1], calls[2], "leave_queue")
+    left = wait_for(lambda: payload(receiver, "/ok/queue", calls[2], "call.dequeued"))
+    assert [p["queue_position"] for p in left] == [2]  # the first is still ahead of it, the second left
 
 
 def test_a_run_holding_back_a_webhook_releases_it_when_another_process_ends_the_call(
