@@ -135,7 +135,7 @@ def models_in_parts(document: dict[str, Any] | None, package_name: str) -> Model
 
 def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
     """What datamodel-code-generator is given: an OpenAPI document of the models (or None)."""
-    from .schemas import flatten_conflicting_all_ofs, open_enums
+    from .schemas import annotated_enum_refs, flatten_conflicting_all_ofs, open_enums
 
     if not api.model_schemas:
         return None, api.package_name
@@ -144,7 +144,7 @@ def _models_input(api: ir.Api) -> tuple[dict[str, Any] | None, str]:
         "openapi": "3.1.0",
         "info": {"title": api.title, "version": api.version},
         "paths": {},
-        "components": {"schemas": {name: open_enums(s) for name, s in schemas.items()}},
+        "components": {"schemas": {name: open_enums(annotated_enum_refs(s, schemas)) for name, s in schemas.items()}},
     }
     return document, api.package_name
 

@@ -479,6 +479,55 @@ def model_names_in(annotation: str, known: Collection[str]) -> set[str]:
     return {name for name in re.findall(r"\b[A-Z]\w*\b", bare) if name in known}
 
 
+# Keywords that describe a value without constraining it: an ``allOf`` part made only of these
+# annotates the other part rather than adding a type.
+_ANNOTATIONS = frozenset(
+    {"description", "title", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "$comment"}
+)
+
+
+def annotated_enum_refs(schema: Any, schemas: dict[str, Any]) -> Any:
+    """A copy of ``schema`` in which ``allOf: [{$ref: <a string enum>}, {description, default, ...}]``
+    is the ``$ref`` with those annotations beside it (as OpenAPI 3.1 allows).
+
+    The enum becomes an open union (:func:`open_enums`), a root model; an ``allOf`` of a root
+    model is a model without fields, which every value fails. Written as an annotated ``$ref``,
+    the field is the enum's type, with its description and default.
+    """
+    if isinstance(schema, list):
+        return [annotated_enum_refs(item, schemas) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {
+        key: (
+            {name: annotated_enum_refs(sub, schemas) for name, sub in value.items()}
+            if key in _SCHEMA_MAP_KEYS and isinstance(value, dict)
+            else annotated_enum_refs(value, schemas)
+            if key in _SCHEMA_KEYS or key in _SCHEMA_LIST_KEYS
+            else value
+        )
+        for key, value in schema.items()
+    }
+    parts = out.get("allOf")
+    if not isinstance(parts, list) or not set(out) <= {"allOf", *_ANNOTATIONS} or any(k.startswith("x-") for k in out):
+        return out
+    refs = [p for p in parts if isinstance(p, dict) and set(p) == {"$ref"}]
+    notes = [p for p in parts if isinstance(p, dict) and p and set(p) <= _ANNOTATIONS]
+    if len(refs) != 1 or len(refs) + len(notes) != len(parts) or not _is_string_enum(refs[0]["$ref"], schemas):
+        return out
+    merged: dict[str, Any] = {"$ref": refs[0]["$ref"]}
+    for note in notes:
+        merged.update(note)
+    merged.update({k: v for k, v in out.items() if k != "allOf"})
+    return merged
+
+
+def _is_string_enum(ref: Any, schemas: dict[str, Any]) -> bool:
+    target = schemas.get(ref[len(REF_PREFIX) :]) if isinstance(ref, str) and ref.startswith(REF_PREFIX) else None
+    values = target.get("enum") if isinstance(target, dict) else None
+    return isinstance(values, list) and bool(values) and all(isinstance(v, str) for v in values if v is not None)
+
+
 def open_enums(schema: Any) -> Any:
     """A copy of ``schema`` in which every string ``enum`` also admits any other string.
 

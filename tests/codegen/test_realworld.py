@@ -592,3 +592,20 @@ def test_quotes_and_backslashes_in_the_documents_free_text_are_printed_as_python
         out / "src",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_an_enum_annotated_through_all_of_keeps_its_values_and_takes_new_ones(tmp_path: Path) -> None:
+    out = generate(tmp_path, "enum-all-of-annotations.yaml")
+    check_quality(out, tmp_path)
+    models = (out / "src" / package_of(out) / "models.py").read_text()
+    assert 'shade: Literal["red", "green"] | str | None = "red"' in models
+    result = python(
+        f"""
+        from {package_of(out)}.models import Paint
+        paint = Paint.model_validate({{"shade": "green", "trim": "ochre"}})  # a value added later too
+        assert (paint.shade, paint.trim) == ("green", "ochre"), paint
+        assert Paint.model_validate({{}}).shade == "red"
+        """,
+        out / "src",
+    )
+    assert result.returncode == 0, result.stderr
