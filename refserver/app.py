@@ -41,6 +41,11 @@ log = logging.getLogger("refserver")
 
 # The simulator's operations that act on an account's calls, webhooks or scripts: scoped to the
 # account whose credentials they carry (the public key and the recordings are not).
+# A request the database aborted over another process's transaction (PostgreSQL: a deadlock
+# between two commands locking the same two calls in opposite order) is run again this many
+# times before its error is answered: nothing of it was kept.
+CONFLICT_RETRIES = 3
+
 SIM_SCOPED = frozenset(
     {
         "simStartInboundCall",
@@ -163,7 +168,14 @@ class RefServer:
                 if has_body:
                     body = parse_json_body(await request.body(), **checks)
                     validate_body(op, body, drop_limits=drop_limits, drop_maximum=faults.timer_overflow)
-                return handler(Ctx(account, params, body, request, op))
+                ctx = Ctx(account, params, body, request, op)
+                for _ in range(CONFLICT_RETRIES):
+                    try:
+                        return handler(ctx)
+                    except Exception as exc:  # the database aborted it for another process's: again
+                        if not self.store.conflicted(exc):
+                            raise
+                return handler(ctx)
             except TelnyxError as exc:
                 return JSONResponse(exc.body(), exc.status, headers=exc.headers)
             except Exception as exc:  # a bug (or the `crash` fault): a 500 with a body

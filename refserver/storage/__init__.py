@@ -64,6 +64,12 @@ class Storage(Protocol):
         """Whether a transaction is open (`tx()`)."""
         ...
 
+    def conflicted(self, exc: BaseException) -> bool:
+        """Whether `exc` is the database aborting a transaction over a conflict with another
+        process's (a deadlock, a serialization failure): nothing of it was kept, and the same
+        work may simply be done again."""
+        ...
+
     def after_commit(self, fn: Callable[[], None]) -> None:
         """Run `fn` once the current transaction commits (at once outside one); never if it
         is rolled back."""

@@ -154,6 +154,9 @@ class SqlStore:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
+    def conflicted(self, exc: BaseException) -> bool:
+        return False  # one writer at a time: SQLite's transactions wait, they are not aborted
+
     @contextmanager
     def tx(self) -> Iterator[Any]:
         """One transaction; nested uses join the outer one. Committed on exit; rolled back on an

@@ -91,6 +91,9 @@ class PostgresStore(SharedRows):
         self._init_tx()
         self._pipeline: ExitStack | None = None
 
+    def conflicted(self, exc: BaseException) -> bool:
+        return isinstance(exc, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure))
+
     # ---- transactions: pipelined ---------------------------------------------------
     def _begin(self) -> None:
         stack = ExitStack()

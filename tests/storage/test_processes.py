@@ -10,16 +10,12 @@ import base64
 import concurrent.futures
 import os
 import signal
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import psycopg
-import pytest
 from nacl.signing import VerifyKey
 
-from refserver.storage.embedded import EmbeddedPostgres
 from tests.server.harness import API_KEY, V1_KEY, V1_SECRET, Receiver, RefServerProcess, verify, wait_for
 
 V1 = {"Authorization": "Basic " + base64.b64encode(f"{V1_KEY}:{V1_SECRET}".encode()).decode()}
@@ -106,28 +102,6 @@ class Cluster:
             node.http.close()
             node.proc.stop()
             node.proc.kill()
-
-
-@pytest.fixture
-def db(postgres: EmbeddedPostgres) -> Iterator[str]:
-    name = f"p_{uuid.uuid4().hex[:12]}"
-    url = postgres.create_database(name)
-    yield url
-    postgres.drop_database(name)
-
-
-@pytest.fixture
-def cluster(db: str) -> Iterator[Cluster]:
-    c = Cluster(db)
-    yield c
-    c.stop()
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver().start()
-    yield r
-    r.stop()
 
 
 def received_ids(receiver: Receiver, path: str, leg_id: str) -> list[str]:

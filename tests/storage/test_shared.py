@@ -305,3 +305,37 @@ def test_a_calls_timers_are_claimed_one_at_a_time_in_due_order_across_processes(
     with a.tx():
         assert a.finish_timer(first[0]["id"], "proc-a")
     assert [(r["call_id"], r["name"]) for r in b.claim_timers("proc-b", 30)] == [("c1", "key.3")]
+
+
+def test_a_deadlock_between_two_processes_is_a_conflict_the_work_may_be_redone_after(pg_url: str) -> None:
+    a, b = PostgresStore(pg_url), PostgresStore(pg_url)
+    both_hold_one = threading.Barrier(2, timeout=30)
+    raised: list[BaseException] = []
+
+    def take(store: PostgresStore, first: str, second: str) -> None:
+        try:
+            with store.tx():
+                store.lock(first)
+                store.count_live_calls("app", "outgoing")  # a read: the lock is taken by now
+                both_hold_one.wait()
+                store.lock(second)
+                store.count_live_calls("app", "outgoing")
+        except Exception as exc:  # the one PostgreSQL chose to abort
+            raised.append(exc)
+
+    threads = [threading.Thread(target=take, args=args) for args in ((a, "x", "y"), (b, "y", "x"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(raised) == 1, raised  # one of the two went through
+    assert a.conflicted(raised[0]) and b.conflicted(raised[0])
+    assert not a.conflicted(RuntimeError("a bug")) and not a.conflicted(ValueError())
+    with a.tx():  # and the aborted side's work may be done again
+        a.lock("x")
+        a.lock("y")
+        assert a.count_live_calls("app", "outgoing") == 0
+    sqlite = open_storage(":memory:")
+    assert not sqlite.conflicted(raised[0])  # SQLite's transactions wait; they are never aborted so
+    a.close()
+    b.close()
