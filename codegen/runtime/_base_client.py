@@ -543,10 +543,13 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         **options: Any,
     ) -> Stream[_T]:
         """Like :meth:`request`, for an answer of a sequential media type: its items, each
-        parsed as ``cast_to`` when it arrives."""
+        parsed as ``cast_to`` when it arrives (on a raw client, the response, whose ``parse()``
+        gives them)."""
         request = self._build_request(method, path, **options)
-        response, _ = self._send(request, idempotent, stream=True)
-        return Stream(response, cast_to, stream_format, self.strict)
+        response, retries = self._send(request, idempotent, stream=True)
+        return self._result(
+            response, retries, lambda: Stream(response, cast_to, stream_format, self.strict)
+        )
 
     def request_page(
         self,
@@ -701,10 +704,13 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         idempotent: bool = False,
         **options: Any,
     ) -> AsyncStream[_T]:
-        """Like :meth:`request`, for an answer of a sequential media type (``async for``)."""
+        """Like :meth:`request`, for an answer of a sequential media type (``async for``; on a
+        raw client, the response, whose ``parse()`` gives the items)."""
         request = self._build_request(method, path, **options)
-        response, _ = await self._send(request, idempotent, stream=True)
-        return AsyncStream(response, cast_to, stream_format, self.strict)
+        response, retries = await self._send(request, idempotent, stream=True)
+        return self._result(
+            response, retries, lambda: AsyncStream(response, cast_to, stream_format, self.strict)
+        )
 
     def request_page(
         self,

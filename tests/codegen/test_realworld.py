@@ -442,6 +442,28 @@ def test_sequential_media_types_stream_typed_items_as_they_arrive(tmp_path: Path
                 assert [t.n for t in seen] == [1, 7] and all(type(t) is Tick for t in seen)
 
         asyncio.run(run_async())
+
+        # with_raw_response: the response first (status, headers), its parse() the stream
+        go["/ticks.jsonl"] = threading.Event()
+        raw = client.ticks_jsonl.with_raw_response.download_ticks()
+        assert raw.status_code == 200 and raw.headers["content-type"] == "application/jsonl", raw
+        items = iter(raw.parse())
+        assert next(items).n == 1
+        go["/ticks.jsonl"].set()
+        assert [t.n for t in items] == [7]
+
+        async def run_async_raw():
+            async with AsyncClient(base_url=url) as aclient:
+                go["/ticks.seq"] = threading.Event()
+                raw = await aclient.ticks_seq.with_raw_response.sequence_ticks()
+                assert raw.status_code == 200, raw
+                seen = []
+                async for tick in raw.parse():
+                    seen.append(tick.n)
+                    go["/ticks.seq"].set()
+                assert seen == [1, 7], seen
+
+        asyncio.run(run_async_raw())
         strict = Client(base_url=url, strict=True)
         go["/ticks.jsonl"] = threading.Event()
         items = iter(strict.ticks_jsonl.download_ticks())
