@@ -6,8 +6,17 @@ the application: the caller of an inbound call, the far end of an outbound call,
 person pressing keys. It also shows what the server did: a call's state, the webhooks it
 sent for a call, and the public key that verifies their signatures.
 
-It is a local test tool: it takes no credentials. An inbound call started here belongs
-to the account that owns the application named by `connection_id`.
+It is a local test tool. An inbound call started here belongs to the account that owns
+the application named by `connection_id`.
+
+Toolkit choice: the operations on calls, webhooks and far-end scripts are scoped to the
+account whose credentials a request carries, if any (the V2 Bearer API key, or the V1
+Basic key:secret; the same headers as the Telnyx APIs). Without credentials they see
+every account, which the server allows only when it serves a single account or runs with
+`REFSERVER_SIM_OPEN=1` (it says which at start); otherwise they answer 401. The public
+key and the recordings take no credentials. This document declares no security scheme,
+so that the generated simulator client works unchanged against an open server; pass
+credentials as default headers (`refserver/README.md`, "The simulator API").
 
 Importing the package is cheap: the clients, resources and models are imported on first
 use.
