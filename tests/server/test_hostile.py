@@ -14,10 +14,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from refserver.app import SIM_SCOPED
 from refserver.calls.call import Call
 from refserver.calls.memory import CallTable
 from refserver.calls.timers import MAX_DELAY_SECS, _clamped
 from refserver.webhooks import redact_url
+from specmodel import load_spec
 from tests.server.harness import Api, Receiver, RefServerProcess, wait_for
 
 APPS = "/v2/call_control_applications"
@@ -298,6 +300,10 @@ def test_the_simulator_is_scoped_to_the_tenant_of_its_credentials(
     r = httpx.get(f"{proc.url}/_sim/calls/{call['call_control_id']}", timeout=5)
     assert _errors(r, 401)[0]["code"] == "10009"
     assert _errors(httpx.get(f"{proc.url}/_sim/webhooks", timeout=5), 401)
+    # the 401 is documented wherever the simulator scopes by credentials (and only there)
+    sim = load_spec(Path(__file__).resolve().parents[2] / "spec" / "simulator.yaml")
+    scoped = {op.operation_id for op in sim.operations if "401" in op.responses}
+    assert scoped == set(SIM_SCOPED)
     # bob sees none of alice's calls or webhooks, cannot act on them, cannot call into her application
     assert _errors(bob.sim("GET", f"/calls/{call['call_control_id']}"), 404)
     assert _errors(bob.sim("GET", f"/calls/{call['call_control_id']}/webhooks"), 404)
