@@ -178,11 +178,10 @@ def merge(parts: list[tuple[str, dict[str, str]]]) -> tuple[str, dict[str, str]]
     rebuilds: list[str] = []
     class_names: dict[str, str] = {}
     for index, (code, names) in enumerate(parts):
-        head, part_imports, body = _sections(code)
+        head, part_imports, imported, body = _sections(code)
         if index == 0:
             header = head
         defined = _top_level_names(body)
-        imported = _imported_names(part_imports)
         renames = {}
         for name in defined:
             if name in taken:
@@ -202,27 +201,27 @@ def merge(parts: list[tuple[str, dict[str, str]]]) -> tuple[str, dict[str, str]]
     return code, class_names
 
 
-def _sections(code: str) -> tuple[str, list[str], str]:
-    """(the header: comments, docstring, ``from __future__``; the import statements; the rest)."""
+def _sections(code: str) -> tuple[str, list[str], set[str], str]:
+    """(the header: comments, docstring, ``from __future__``; the import statements; the names
+    they import; the rest)."""
     lines = code.splitlines(keepends=True)
-    first_body = None
     last_import = 0
     header_end = 0
     # only the module's top is parsed: every statement before the first class or assignment
     tree = ast.parse("".join(lines[: _top_end(lines)]))
     statements: list[str] = []
+    imported: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             header_end = node.end_lineno or node.lineno
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             statements.append("".join(lines[node.lineno - 1 : node.end_lineno]).rstrip("\n"))
+            imported.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
             last_import = node.end_lineno or node.lineno
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             header_end = max(header_end, node.end_lineno or node.lineno)
-        elif first_body is None:
-            first_body = node.lineno
     start = max(last_import, header_end)
-    return "".join(lines[:header_end]), statements, "".join(lines[start:])
+    return "".join(lines[:header_end]), statements, imported, "".join(lines[start:])
 
 
 def _top_end(lines: list[str]) -> int:
@@ -239,14 +238,6 @@ def _top_level_names(body: str) -> list[str]:
     """The classes and module-level names a module's body defines, in their order (so that the
     renames, and the module, are the same on every run)."""
     return list(dict.fromkeys(m.group(1) or m.group(2) for m in _DEFINED.finditer(body)))
-
-
-def _imported_names(statements: list[str]) -> set[str]:
-    names: set[str] = set()
-    for node in ast.parse("\n".join(statements)).body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-    return names
 
 
 def _unique(name: str, taken: set[str]) -> str:
