@@ -45,13 +45,16 @@ def tool(name: str, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess
     return subprocess.run([str(exe), *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False)
 
 
-def python(script: str, src: Path) -> subprocess.CompletedProcess[str]:
+def python(script: str, src: Path, *, helpers: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` with the generated package in ``src`` importable (``helpers``: and this
+    repository's test helpers, e.g. ``tests.codegen.json_server``)."""
+    path = f"{src}{os.pathsep}{ROOT}" if helpers else str(src)
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(script)],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(src)},
+        env={**os.environ, "PYTHONPATH": path},
     )
 
 

@@ -137,26 +137,13 @@ def test_resource_classes_never_take_a_model_name_and_untagged_paths_group_by_re
     assert resources == ["batch", "customers", "repositories", "webhooks_"]
     result = python(
         f"""
-        import json, threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from tests.codegen.json_server import serve_json
         from {package} import Client
         from {package}.models import Batch
         from {package}.resources.batch import BatchResource
 
-        class Answer(BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = json.dumps({{"id": self.path}}).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            def log_message(self, *args):
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        url, server = serve_json(lambda path: {{"id": path}})
+        client = Client(base_url=url)
         assert isinstance(client.batch, BatchResource)
         batch = client.batch.get("b1")
         assert type(batch) is Batch and batch.id == "/batches/b1", batch
@@ -166,6 +153,7 @@ def test_resource_classes_never_take_a_model_name_and_untagged_paths_group_by_re
         server.shutdown()
         """,
         out / "src",
+        helpers=True,
     )
     assert result.returncode == 0, result.stderr
 
@@ -178,25 +166,12 @@ def test_base_url_replaces_the_whole_server_url_and_a_query_in_a_path_key_is_sen
     assert 'DEFAULT_BASE_URL: Final = "https://api.example.com/v1"' in client_module
     result = python(
         f"""
-        import json, threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from tests.codegen.json_server import serve_json
         from {package} import Client
 
-        class Answer(BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = json.dumps({{"id": self.path}}).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            def log_message(self, *args):
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url, server = serve_json(lambda path: {{"id": path}})
         # A proxy serving the API under /proxy: base_url replaces https://api.example.com/v1 whole.
-        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}/proxy")
+        client = Client(base_url=f"{{url}}/proxy")
         assert client.responses.get("r1").id == "/proxy/responses/r1?beta=true"
         sent = client.responses.get("r1", include="usage").id
         assert sent.startswith("/proxy/responses/r1?") and sorted(sent.split("?")[1].split("&")) == [
@@ -204,6 +179,7 @@ def test_base_url_replaces_the_whole_server_url_and_a_query_in_a_path_key_is_sen
         server.shutdown()
         """,
         out / "src",
+        helpers=True,
     )
     assert result.returncode == 0, result.stderr
 
@@ -231,31 +207,19 @@ def test_a_string_enum_answer_with_quotes_is_valid_python_and_keeps_new_values(t
     check_quality(out, tmp_path)
     result = python(
         f"""
-        import json, threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from tests.codegen.json_server import serve_json
         from {package_of(out)} import Client
 
         answers = ['say "hi"', "added later"]
 
-        class Answer(BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = json.dumps(answers.pop(0)).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            def log_message(self, *args):
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        url, server = serve_json(lambda path: answers.pop(0))
+        client = Client(base_url=url)
         assert client.status.get() == 'say "hi"'
         assert client.status.get() == "added later"
         server.shutdown()
         """,
         out / "src",
+        helpers=True,
     )
     assert result.returncode == 0, result.stderr
 
@@ -490,8 +454,8 @@ def test_model_names_are_the_ones_datamodel_code_generator_wrote(tmp_path: Path)
     package = package_of(out)
     result = python(
         f"""
-        import json, threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        import json
+        from tests.codegen.json_server import serve_json
         from {package} import Client, models
 
         ANSWERS = {{
@@ -501,24 +465,12 @@ def test_model_names_are_the_ones_datamodel_code_generator_wrote(tmp_path: Path)
             "/networks": [{{"cidr": "10.0.0.0/8"}}],
         }}
 
-        class Answer(BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = json.dumps(ANSWERS[self.path]).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            def log_message(self, *args):
-                pass
-
         def schema_fields(value):
             assert type(value).__module__ == models.__name__, type(value)
             return sorted(type(value).model_fields)
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        client = Client(base_url=f"http://127.0.0.1:{{server.server_address[1]}}")
+        url, server = serve_json(ANSWERS.__getitem__)
+        client = Client(base_url=url)
         customer = client.customers.get("c1")
         assert schema_fields(customer) == ["email", "name"] and customer.name == "Ada", customer
         order = client.orders.get("o1")
@@ -532,6 +484,7 @@ def test_model_names_are_the_ones_datamodel_code_generator_wrote(tmp_path: Path)
         server.shutdown()
         """,
         out / "src",
+        helpers=True,
     )
     assert result.returncode == 0, result.stderr
 
